@@ -1,0 +1,54 @@
+/**
+ * Typed messages between the page and its workers. Every request carries an `id`; every response
+ * names the request it answers, so one worker can serve several callers.
+ */
+import type { EngineId, LoadProgress, RecognizeResult, RgbaImage } from './engines/engine';
+import type { SerializedError } from './errors';
+
+// ---- engine worker (workers/engine.worker.ts) ----
+
+export type EngineRequest =
+  | { type: 'load'; id: number; engine: EngineId }
+  | { type: 'recognize'; id: number; image: RgbaImage }
+  /** Cancels the request `target`; the engine stays loaded. */
+  | { type: 'cancel'; id: number; target: number }
+  | { type: 'dispose'; id: number };
+
+export type EngineResponse =
+  | { type: 'load-progress'; id: number; progress: LoadProgress }
+  | { type: 'loaded'; id: number; engine: EngineId; ms: number }
+  | { type: 'partial'; id: number; text: string }
+  | { type: 'recognized'; id: number; result: RecognizeResult }
+  | { type: 'disposed'; id: number }
+  | { type: 'error'; id: number; error: SerializedError };
+
+// ---- pages worker (workers/pages.worker.ts): bytes in, pages out ----
+
+export type DocumentKind = 'image' | 'pdf';
+
+/** How a page's text was obtained: read from the PDF's text layer, or recognized by an engine. */
+export type PageSource = 'text-layer' | 'ocr';
+
+export interface PreparedPage {
+  /** 0-based. */
+  index: number;
+  /** Display image (oriented, size-capped), stored with the document. */
+  image: Blob;
+  width: number;
+  height: number;
+  source: PageSource;
+  /** Present when source is 'text-layer'. */
+  text?: string;
+  /** Present when source is 'ocr': the pixels the engine reads. */
+  pixels?: RgbaImage;
+}
+
+export type PagesRequest =
+  | { type: 'open'; id: number; file: Blob }
+  | { type: 'cancel'; id: number; target: number };
+
+export type PagesResponse =
+  | { type: 'opened'; id: number; kind: DocumentKind; mime: string; pageCount: number }
+  | { type: 'page'; id: number; page: PreparedPage }
+  | { type: 'done'; id: number }
+  | { type: 'error'; id: number; error: SerializedError };

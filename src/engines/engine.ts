@@ -47,8 +47,8 @@ export interface EngineInfo {
   description: string;
 }
 
+/** Labels live in src/engines/registry.ts so the UI can show engines before their code loads. */
 export interface Engine {
-  readonly info: EngineInfo;
   load(onProgress: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<void>;
   recognize(image: RgbaImage, options?: RecognizeOptions): Promise<RecognizeResult>;
   dispose(): Promise<void>;

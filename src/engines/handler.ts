@@ -1,0 +1,84 @@
+import type { Engine, EngineId } from './engine';
+import { abortError } from './engine';
+import type { EngineRequest, EngineResponse } from '../protocol';
+import { LoupeError, serializeError } from '../errors';
+
+export type Post = (message: EngineResponse, transfer?: Transferable[]) => void;
+
+interface Loaded {
+  id: EngineId;
+  engine: Promise<Engine>;
+}
+
+/**
+ * The engine worker's logic as a function of its dependencies, so Vitest can drive it with a fake engine.
+ * Loads once per engine id; a failed load is forgotten so the next request can retry.
+ */
+export function createEngineHandler(createEngine: (id: EngineId) => Promise<Engine>, post: Post) {
+  let current: Loaded | undefined;
+  const running = new Map<number, AbortController>();
+
+  async function load(id: EngineId, requestId: number, signal: AbortSignal): Promise<Engine> {
+    if (current?.id === id) return current.engine;
+    const previous = current;
+    const engine = (async () => {
+      if (previous) await (await previous.engine.catch(() => undefined))?.dispose();
+      const created = await createEngine(id);
+      try {
+        await created.load((progress) => post({ type: 'load-progress', id: requestId, progress }), signal);
+      } catch (error) {
+        await created.dispose().catch(() => undefined);
+        throw error;
+      }
+      return created;
+    })();
+    const entry: Loaded = { id, engine };
+    current = entry;
+    engine.catch(() => {
+      if (current === entry) current = undefined;
+    });
+    return engine;
+  }
+
+  async function handle(request: EngineRequest): Promise<void> {
+    if (request.type === 'cancel') {
+      running.get(request.target)?.abort(abortError());
+      return;
+    }
+    const controller = new AbortController();
+    running.set(request.id, controller);
+    try {
+      switch (request.type) {
+        case 'load': {
+          const started = performance.now();
+          await load(request.engine, request.id, controller.signal);
+          post({ type: 'loaded', id: request.id, engine: request.engine, ms: performance.now() - started });
+          break;
+        }
+        case 'recognize': {
+          if (!current) throw new LoupeError('engine-failed', 'No engine is loaded yet.');
+          const engine = await current.engine;
+          const result = await engine.recognize(request.image, {
+            signal: controller.signal,
+            onPartial: (text) => post({ type: 'partial', id: request.id, text }),
+          });
+          post({ type: 'recognized', id: request.id, result });
+          break;
+        }
+        case 'dispose': {
+          const engine = current?.engine;
+          current = undefined;
+          await (await engine?.catch(() => undefined))?.dispose();
+          post({ type: 'disposed', id: request.id });
+          break;
+        }
+      }
+    } catch (error) {
+      post({ type: 'error', id: request.id, error: serializeError(error) });
+    } finally {
+      running.delete(request.id);
+    }
+  }
+
+  return handle;
+}

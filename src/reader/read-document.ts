@@ -1,0 +1,96 @@
+import type { RecognizeResult, RgbaImage } from '../engines/engine';
+import { throwIfAborted } from '../engines/engine';
+import type { DocumentKind, PageSource, PreparedPage } from '../protocol';
+
+/** What reading a document needs from the rest of the app; fakes in tests, workers and IndexedDB in the app. */
+export interface ReaderPorts {
+  openDocument(
+    file: Blob,
+    options: { signal: AbortSignal; onOpened: (pageCount: number) => void; onPage: (page: PreparedPage) => void },
+  ): Promise<{ kind: DocumentKind; mime: string; pageCount: number }>;
+  /** Loads the chosen engine if needed; resolves with its id. */
+  ensureEngine(signal: AbortSignal): Promise<string>;
+  recognize(image: RgbaImage, options: { signal: AbortSignal; onPartial: (text: string) => void }): Promise<RecognizeResult>;
+  savePage(docId: string, page: ReadPage, image: Blob): Promise<void>;
+}
+
+export interface ReadPage {
+  index: number;
+  source: PageSource;
+  text: string;
+  width: number;
+  height: number;
+  timings: Record<string, number>;
+}
+
+export interface ReadProgress {
+  pageCount: number;
+  pagesDone: number;
+  /** Text of the page being recognized, as streamed so far. */
+  partial?: { index: number; text: string };
+}
+
+export interface ReadOutcome {
+  kind: DocumentKind;
+  mime: string;
+  pageCount: number;
+  engine?: string;
+  readMs: number;
+}
+
+/**
+ * Reads one document: pages stream out of the pages worker while earlier ones are recognized,
+ * each page is stored as soon as it is read, so a crash or cancel keeps every finished page.
+ */
+export async function readDocument(
+  docId: string,
+  file: Blob,
+  ports: ReaderPorts,
+  signal: AbortSignal,
+  onProgress: (progress: ReadProgress) => void,
+): Promise<ReadOutcome> {
+  const started = performance.now();
+  let pageCount = 0;
+  let pagesDone = 0;
+  let engine: string | undefined;
+  let chain: Promise<void> = Promise.resolve();
+  let failure: unknown;
+
+  const readPage = async (page: PreparedPage) => {
+    throwIfAborted(signal);
+    let text = page.text ?? '';
+    let timings: Record<string, number> = {};
+    if (page.source === 'ocr') {
+      if (!page.pixels) throw new Error(`Page ${page.index + 1} has no pixels to recognize.`);
+      engine ??= await ports.ensureEngine(signal);
+      const pageStarted = performance.now();
+      const result = await ports.recognize(page.pixels, {
+        signal,
+        onPartial: (partial) => onProgress({ pageCount, pagesDone, partial: { index: page.index, text: partial } }),
+      });
+      text = result.text;
+      timings = { ...result.timings, total: performance.now() - pageStarted };
+    }
+    await ports.savePage(docId, { index: page.index, source: page.source, text, width: page.width, height: page.height, timings }, page.image);
+    pagesDone += 1;
+    onProgress({ pageCount, pagesDone });
+  };
+
+  const opening = ports.openDocument(file, {
+    signal,
+    onOpened: (count) => {
+      pageCount = count;
+      onProgress({ pageCount, pagesDone });
+    },
+    onPage: (page) => {
+      chain = chain.then(() => (failure ? undefined : readPage(page))).catch((error: unknown) => {
+        failure ??= error;
+      });
+    },
+  });
+  // Let pages already read finish storing even when the file turns out to be broken further in.
+  const opened = await opening.finally(() => chain);
+  if (failure) throw failure;
+  throwIfAborted(signal);
+  return { ...opened, engine, readMs: performance.now() - started };
+}

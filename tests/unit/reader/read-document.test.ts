@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { readDocument, type ReaderPorts, type ReadPage, type ReadProgress } from '../../../src/reader/read-document';
+import type { PreparedPage } from '../../../src/protocol';
+import { LoupeError } from '../../../src/errors';
+
+const image = new Blob(['img']);
+const textPage = (index: number, text: string): PreparedPage => ({ index, image, width: 10, height: 20, source: 'text-layer', text });
+const scannedPage = (index: number): PreparedPage => ({
+  index,
+  image,
+  width: 10,
+  height: 20,
+  source: 'ocr',
+  pixels: { width: 1, height: 1, data: new Uint8ClampedArray([index, 0, 0, 255]) },
+});
+
+function ports(pages: PreparedPage[], options: { breakAfter?: number } = {}) {
+  const saved: ReadPage[] = [];
+  const calls: string[] = [];
+  const fake: ReaderPorts = {
+    async openDocument(_file, { onOpened, onPage }) {
+      onOpened(pages.length);
+      for (const [i, page] of pages.entries()) {
+        if (options.breakAfter === i) throw new LoupeError('corrupt-pdf', 'This PDF is damaged.');
+        onPage(page);
+        await Promise.resolve();
+      }
+      return { kind: 'pdf', mime: 'application/pdf', pageCount: pages.length };
+    },
+    async ensureEngine() {
+      calls.push('ensureEngine');
+      return 'paddle';
+    },
+    async recognize(pixels, { onPartial }) {
+      const text = `SCANNED ${pixels.data[0]}`;
+      onPartial('SCANNED');
+      onPartial(text);
+      return { text, lines: [], timings: { detect: 1 } };
+    },
+    async savePage(_docId, page) {
+      saved.push(page);
+    },
+  };
+  return { fake, saved, calls };
+}
+
+describe('readDocument', () => {
+  it('reads text-layer pages directly and recognizes scanned ones, in page order', async () => {
+    const { fake, saved, calls } = ports([textPage(0, 'TOTAL 5.70'), scannedPage(1)]);
+    const progress: ReadProgress[] = [];
+    const outcome = await readDocument('d1', new Blob(), fake, new AbortController().signal, (p) => progress.push(p));
+    expect(saved.map((p) => [p.index, p.source, p.text])).toEqual([
+      [0, 'text-layer', 'TOTAL 5.70'],
+      [1, 'ocr', 'SCANNED 1'],
+    ]);
+    expect(saved[1]?.timings).toMatchObject({ detect: 1 });
+    expect(calls).toEqual(['ensureEngine']);
+    expect(outcome).toMatchObject({ kind: 'pdf', pageCount: 2, engine: 'paddle' });
+    expect(progress.some((p) => p.partial?.text === 'SCANNED')).toBe(true);
+    expect(progress.at(-1)).toEqual({ pageCount: 2, pagesDone: 2 });
+  });
+
+  it('never loads an engine for a PDF whose pages all carry text', async () => {
+    const { fake, calls } = ports([textPage(0, 'A'), textPage(1, 'B')]);
+    const outcome = await readDocument('d1', new Blob(), fake, new AbortController().signal, () => {});
+    expect(calls).toEqual([]);
+    expect(outcome.engine).toBeUndefined();
+  });
+
+  it('keeps the pages read before the file turned out to be broken', async () => {
+    const { fake, saved } = ports([textPage(0, 'A'), textPage(1, 'B')], { breakAfter: 1 });
+    await expect(readDocument('d1', new Blob(), fake, new AbortController().signal, () => {})).rejects.toMatchObject({
+      code: 'corrupt-pdf',
+    });
+    expect(saved.map((p) => p.text)).toEqual(['A']);
+  });
+
+  it('stops at the next page when cancelled', async () => {
+    const controller = new AbortController();
+    const { fake, saved } = ports([textPage(0, 'A'), textPage(1, 'B'), textPage(2, 'C')]);
+    const save = fake.savePage;
+    fake.savePage = async (...args) => {
+      await save(...args);
+      controller.abort();
+    };
+    await expect(readDocument('d1', new Blob(), fake, controller.signal, () => {})).rejects.toMatchObject({ name: 'AbortError' });
+    expect(saved.map((p) => p.text)).toEqual(['A']);
+  });
+});

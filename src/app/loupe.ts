@@ -1,0 +1,203 @@
+import * as db from '../db';
+import type { PageRecord } from '../db';
+import { EngineClient } from '../engines/client';
+import type { EngineId } from '../engines/engine';
+import { openDocument } from '../pages-client';
+import { readDocument, type ReaderPorts } from '../reader/read-document';
+import { ReadingQueue } from '../reader/queue';
+import { isAbortError, LoupeError } from '../errors';
+import { useLibrary } from '../store/library';
+import { useEngineStatus } from '../store/engine-status';
+import { engineFromUrl, useSettings } from '../store/settings';
+import { exportFiles, type ExportFormat } from './export-files';
+import { downloadBlob } from '../export/download';
+import { EditBuffer } from './edit-buffer';
+
+/**
+ * The app's one controller: wires the pages worker, the engine worker, IndexedDB and the stores.
+ * UI components call it; it never renders anything.
+ */
+class Loupe {
+  private readonly engine = new EngineClient();
+  private readonly queue = new ReadingQueue(
+    (id, signal) => this.read(id, signal),
+    (queue) => useLibrary.setState({ queue }),
+  );
+  private readonly edits = new EditBuffer((docId, index, text) => db.setPageEdit(docId, index, text), (error) =>
+    this.notify(messageOf(error)),
+  );
+
+  /** Loads stored documents and resumes any that a reload or closed tab interrupted. */
+  async start(): Promise<void> {
+    await this.refresh();
+    db.onDbChange(() => void this.refresh());
+    addEventListener('pagehide', () => void this.edits.flush());
+    addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') void this.edits.flush();
+    });
+    const unfinished = await db.listUnfinished();
+    if (unfinished.length) void this.queue.enqueue(unfinished.map((d) => d.id));
+  }
+
+  async addFiles(files: File[]): Promise<void> {
+    const ids: string[] = [];
+    for (const file of files) {
+      try {
+        ids.push(await db.addDocument(file));
+      } catch (error) {
+        this.notify(`${file.name} was not added: ${messageOf(error)}`);
+      }
+    }
+    await this.refresh();
+    if (ids[0] && !useLibrary.getState().selectedId) useLibrary.setState({ selectedId: ids[0] });
+    void this.queue.enqueue(ids);
+  }
+
+  cancel(id: string): void {
+    this.queue.cancel(id);
+    void this.markCancelled([id]);
+  }
+
+  cancelAll(): void {
+    void this.markCancelled(this.queue.cancelAll());
+  }
+
+  async retry(id: string): Promise<void> {
+    await db.updateDocument(id, { status: 'queued', error: undefined });
+    await this.refresh();
+    void this.queue.enqueue([id]);
+  }
+
+  async remove(id: string): Promise<void> {
+    this.queue.cancel(id);
+    await db.deleteDocument(id);
+    if (useLibrary.getState().selectedId === id) useLibrary.setState({ selectedId: undefined });
+    await this.refresh();
+  }
+
+  async removeAll(): Promise<void> {
+    this.queue.cancelAll();
+    await db.deleteAll();
+    useLibrary.setState({ selectedId: undefined, progress: {} });
+    await this.refresh();
+  }
+
+  editPage(docId: string, index: number, text: string): void {
+    this.edits.set(docId, index, text);
+  }
+
+  flushEdits(): Promise<void> {
+    return this.edits.flush();
+  }
+
+  loadPages(docId: string): Promise<PageRecord[]> {
+    return db.listPages(docId);
+  }
+
+  loadPageImage(docId: string, index: number): Promise<Blob | undefined> {
+    return db.getPageImage(docId, index);
+  }
+
+  async exportDocuments(format: ExportFormat, ids?: string[]): Promise<void> {
+    await this.edits.flush();
+    const file = await exportFiles(format, ids);
+    downloadBlob(file.blob, file.name);
+  }
+
+  /** The same JSON the export button downloads, for scripts driving the app (see README). */
+  async exportJson(): Promise<unknown> {
+    await this.edits.flush();
+    const file = await exportFiles('json');
+    return JSON.parse(await file.blob.text()) as unknown;
+  }
+
+  notify(message: string): void {
+    useLibrary.setState({ notice: message });
+  }
+
+  private async refresh(): Promise<void> {
+    const documents = await db.listDocuments();
+    useLibrary.setState({ documents });
+  }
+
+  private async markCancelled(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      const doc = await db.getDocument(id);
+      if (doc && (doc.status === 'queued' || doc.status === 'reading')) {
+        await db.updateDocument(id, { status: 'failed', error: { message: 'Reading was cancelled.' } });
+      }
+    }
+    await this.refresh();
+  }
+
+  private async read(id: string, signal: AbortSignal): Promise<void> {
+    const file = await db.getOriginal(id);
+    if (!file) {
+      await db.updateDocument(id, { status: 'failed', error: { message: 'The original file is missing from storage.' } });
+      return this.refresh();
+    }
+    await db.deletePages(id);
+    await db.updateDocument(id, { status: 'reading', error: undefined });
+    await this.refresh();
+    try {
+      const outcome = await readDocument(id, file, this.ports(), signal, (progress) =>
+        useLibrary.setState((s) => ({ progress: { ...s.progress, [id]: progress } })),
+      );
+      await db.updateDocument(id, {
+        status: 'done',
+        kind: outcome.kind,
+        mime: outcome.mime,
+        pageCount: outcome.pageCount,
+        engine: outcome.engine,
+        readMs: outcome.readMs,
+      });
+    } catch (error) {
+      const cancelled = isAbortError(error);
+      const code = error instanceof LoupeError ? error.code : undefined;
+      await db.updateDocument(id, {
+        status: 'failed',
+        error: { code, message: cancelled ? 'Reading was cancelled.' : messageOf(error) },
+      });
+      if (!cancelled) console.warn(`Loupe could not read document ${id}`, error);
+    } finally {
+      useLibrary.setState((s) => {
+        const { [id]: _finished, ...progress } = s.progress;
+        return { progress };
+      });
+      await this.refresh();
+    }
+  }
+
+  private ports(): ReaderPorts {
+    return {
+      openDocument: (file, { signal, onOpened, onPage }) =>
+        openDocument(file, { signal, onOpened: (info) => onOpened(info.pageCount), onPage }),
+      ensureEngine: (signal) => this.ensureEngine(signal),
+      recognize: (image, options) => this.engine.recognize(image, options),
+      savePage: (docId, page, image) => db.putPage({ docId, ...page, editedText: null }, image),
+    };
+  }
+
+  private async ensureEngine(signal: AbortSignal): Promise<EngineId> {
+    const wanted = engineFromUrl(location.search) ?? useSettings.getState().engine;
+    if (this.engine.loadedEngine === wanted) return wanted;
+    useEngineStatus.setState({ engine: wanted, state: 'loading', files: {}, error: undefined, loadMs: undefined });
+    try {
+      const loadMs = await this.engine.load(wanted, {
+        signal,
+        onProgress: (p) => useEngineStatus.setState((s) => ({ files: { ...s.files, [p.file]: p } })),
+      });
+      useEngineStatus.setState({ state: 'ready', loadMs });
+      return wanted;
+    } catch (error) {
+      useEngineStatus.setState({ state: isAbortError(error) ? 'idle' : 'failed', error: messageOf(error) });
+      throw error;
+    }
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export const loupe = new Loupe();

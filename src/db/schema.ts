@@ -1,0 +1,49 @@
+import type { DBSchema } from 'idb';
+import type { ErrorCode } from '../errors';
+import type { DocumentKind, PageSource } from '../protocol';
+
+export type DocumentStatus = 'queued' | 'reading' | 'done' | 'failed';
+
+export interface DocumentRecord {
+  id: string;
+  name: string;
+  /** The type sniffed from the bytes once read; the browser's guess until then. */
+  mime: string;
+  kind: DocumentKind | 'unknown';
+  size: number;
+  createdAt: number;
+  updatedAt: number;
+  status: DocumentStatus;
+  error?: { code?: ErrorCode; message: string } | undefined;
+  pageCount: number;
+  engine?: string | undefined;
+  readMs?: number | undefined;
+}
+
+export interface PageRecord {
+  docId: string;
+  index: number;
+  source: PageSource;
+  /** As read or recognized. */
+  text: string;
+  /** The user's version; null until edited. */
+  editedText: string | null;
+  width: number;
+  height: number;
+  timings: Record<string, number>;
+}
+
+export interface LoupeDB extends DBSchema {
+  documents: { key: string; value: DocumentRecord; indexes: { byStatus: string } };
+  pages: { key: [string, number]; value: PageRecord; indexes: { byDoc: string } };
+  /** Original files and page images, apart from metadata so listing documents never loads an image. */
+  blobs: { key: string; value: Blob };
+}
+
+export const DB_NAME = 'loupe';
+export const DB_VERSION = 1;
+
+export const originalKey = (docId: string) => `${docId}/original`;
+export const pageImageKey = (docId: string, index: number) => `${docId}/page/${index}`;
+/** Every blob key of a document lies in [docId/, docId/\uffff]. */
+export const blobRange = (docId: string) => IDBKeyRange.bound(`${docId}/`, `${docId}/\uffff`);

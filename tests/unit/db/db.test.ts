@@ -1,0 +1,112 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as db from '../../../src/db';
+import { openLoupeDb } from '../../../src/db/open';
+
+const file = (name: string, body = 'bytes') => new File([body], name, { type: 'image/png' });
+const page = (docId: string, index: number, text: string): db.PageRecord => ({
+  docId,
+  index,
+  source: 'ocr',
+  text,
+  editedText: null,
+  width: 10,
+  height: 20,
+  timings: { detect: 1 },
+});
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+afterEach(() => db.closeLoupeDb());
+
+describe('storage', () => {
+  it('keeps documents, originals, pages and edits across a reopened connection', async () => {
+    const id = await db.addDocument(file('receipt.png', 'PNGDATA'), 1000);
+    await db.putPage(page(id, 1, 'SECOND'), new Blob(['p1']));
+    await db.putPage(page(id, 0, 'TOTAL 5.70'), new Blob(['p0']));
+    await db.setPageEdit(id, 0, 'TOTAL 5.75');
+    await db.updateDocument(id, { status: 'done', pageCount: 2, readMs: 42 });
+    await db.closeLoupeDb();
+
+    const [doc] = await db.listDocuments();
+    expect(doc).toMatchObject({ id, name: 'receipt.png', status: 'done', pageCount: 2, readMs: 42, size: 7 });
+    expect(await (await db.getOriginal(id))?.text()).toBe('PNGDATA');
+    const pages = await db.listPages(id);
+    expect(pages.map((p) => [p.index, p.text, p.editedText])).toEqual([
+      [0, 'TOTAL 5.70', 'TOTAL 5.75'],
+      [1, 'SECOND', null],
+    ]);
+    expect(await (await db.getPageImage(id, 1))?.text()).toBe('p1');
+  });
+
+  it('an edit back to the recognized text is no edit', async () => {
+    const id = await db.addDocument(file('a.png'));
+    await db.putPage(page(id, 0, 'ORIGINAL'), new Blob());
+    await db.setPageEdit(id, 0, 'CHANGED');
+    await db.setPageEdit(id, 0, 'ORIGINAL');
+    expect((await db.listPages(id))[0]?.editedText).toBeNull();
+  });
+
+  it('deleting one document removes its pages and blobs and nothing of the others', async () => {
+    const keep = await db.addDocument(file('keep.png'), 1);
+    const drop = await db.addDocument(file('drop.png'), 2);
+    await db.putPage(page(keep, 0, 'KEEP'), new Blob(['k']));
+    await db.putPage(page(drop, 0, 'DROP'), new Blob(['d']));
+    await db.deleteDocument(drop);
+    expect((await db.listDocuments()).map((d) => d.name)).toEqual(['keep.png']);
+    expect(await db.listPages(drop)).toEqual([]);
+    expect(await db.getOriginal(drop)).toBeUndefined();
+    expect(await db.getPageImage(drop, 0)).toBeUndefined();
+    expect((await db.listPages(keep)).map((p) => p.text)).toEqual(['KEEP']);
+    expect(await db.getOriginal(keep)).toBeDefined();
+  });
+
+  it('deletePages clears a document for a re-read but keeps its original', async () => {
+    const id = await db.addDocument(file('a.png'));
+    await db.putPage(page(id, 0, 'OLD'), new Blob(['old']));
+    await db.deletePages(id);
+    expect(await db.listPages(id)).toEqual([]);
+    expect(await db.getPageImage(id, 0)).toBeUndefined();
+    expect(await db.getOriginal(id)).toBeDefined();
+  });
+
+  it('lists unfinished documents oldest first for resuming', async () => {
+    const a = await db.addDocument(file('a.png'), 1);
+    const b = await db.addDocument(file('b.png'), 2);
+    const c = await db.addDocument(file('c.png'), 3);
+    await db.updateDocument(a, { status: 'reading' });
+    await db.updateDocument(b, { status: 'done' });
+    expect((await db.listUnfinished()).map((d) => d.id)).toEqual([a, c]);
+  });
+
+  it('reads damaged records with safe defaults instead of crashing', async () => {
+    const conn = await openLoupeDb();
+    await conn.put('documents', { id: 'broken', status: 'exploded', createdAt: 'yesterday' } as never);
+    await conn.put('pages', { docId: 'broken', index: 0, timings: { a: 'x', b: 2 } } as never);
+    await conn.put('documents', { notAnId: true } as never).catch(() => undefined);
+    const [doc] = await db.listDocuments();
+    expect(doc).toMatchObject({ id: 'broken', name: 'Untitled', status: 'failed', pageCount: 0, createdAt: 0 });
+    expect(doc?.error?.message).toMatch(/damaged/);
+    expect(await db.listPages('broken')).toEqual([
+      { docId: 'broken', index: 0, source: 'ocr', text: '', editedText: null, width: 0, height: 0, timings: { b: 2 } },
+    ]);
+  });
+
+  it('turns a full disk into a storage-full error and keeps what was stored', async () => {
+    const id = await db.addDocument(file('a.png'));
+    await db.putPage(page(id, 0, 'SAFE'), new Blob(['safe']));
+    const conn = await openLoupeDb();
+    const original = conn.transaction.bind(conn);
+    conn.transaction = ((...args: Parameters<typeof original>) => {
+      const tx = original(...args);
+      const store = tx.objectStore('pages');
+      store.put = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      return tx;
+    }) as typeof conn.transaction;
+    await expect(db.putPage(page(id, 0, 'LOST'), new Blob(['lost']))).rejects.toMatchObject({ code: 'storage-full' });
+    conn.transaction = original;
+    expect((await db.listPages(id))[0]?.text).toBe('SAFE');
+  });
+});

@@ -1,6 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
+import { loupe } from './app/loupe';
+import { useLibrary } from './store/library';
+
+declare global {
+  interface Window {
+    /** Read-only automation surface for scripts (README: "For scripts"). */
+    loupe: { exportJson: () => Promise<unknown> };
+  }
+}
+
+window.loupe = { exportJson: () => loupe.exportJson() };
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -9,3 +20,9 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+loupe.start().catch((error: unknown) => {
+  useLibrary.setState({
+    notice: `Loupe could not open its storage on this device: ${error instanceof Error ? error.message : String(error)}. Private windows and some browser settings block IndexedDB.`,
+  });
+});

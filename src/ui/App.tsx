@@ -1,3 +1,84 @@
+import { useLibrary } from '../store/library';
+import { engineFromUrl } from '../store/settings';
+import { loupe } from '../app/loupe';
+import { DropZone } from './DropZone';
+import { DocumentList } from './DocumentList';
+import { DocumentView } from './DocumentView';
+import { EngineStatus } from './EngineStatus';
+import { QueueBar } from './QueueBar';
+import { ErrorBoundary } from './ErrorBoundary';
+import './app.css';
+
+const urlEngine = engineFromUrl(location.search);
+const addFiles = (files: File[]) => void loupe.addFiles(files);
+
 export function App() {
-  return <h1>Loupe</h1>;
+  const notice = useLibrary((s) => s.notice);
+  const count = useLibrary((s) => s.documents.length);
+  return (
+    <ErrorBoundary>
+      <header className="app-header">
+        <h1>Loupe</h1>
+        <EngineStatus override={urlEngine} />
+      </header>
+      {notice && (
+        <div className="banner error" role="alert">
+          <span>{notice}</span>
+          <button type="button" onClick={() => useLibrary.setState({ notice: undefined })}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <main className="layout">
+        <div className="panel">
+          <DropZone onFiles={addFiles} />
+          <QueueBar />
+          <DocumentList />
+          {count > 0 && (
+            <div className="actions" style={{ marginTop: '0.75rem' }}>
+              <span className="muted">All documents:</span>
+              <button type="button" onClick={() => void loupe.exportDocuments('json')}>
+                Export JSON
+              </button>
+              <button type="button" onClick={() => void loupe.exportDocuments('markdown')}>
+                Markdown
+              </button>
+              <button type="button" onClick={() => void loupe.exportDocuments('text')}>
+                Text
+              </button>
+              <DeleteAll />
+            </div>
+          )}
+        </div>
+        <div className="panel">
+          <ErrorBoundary>
+            <DocumentView />
+          </ErrorBoundary>
+        </div>
+      </main>
+    </ErrorBoundary>
+  );
+}
+
+function DeleteAll() {
+  return (
+    <button
+      type="button"
+      onClick={(event) => {
+        const button = event.currentTarget;
+        // Two clicks instead of a blocking confirm() dialog.
+        if (button.dataset.armed === 'true') void loupe.removeAll();
+        else {
+          button.dataset.armed = 'true';
+          button.textContent = 'Click again to delete all';
+          setTimeout(() => {
+            button.dataset.armed = 'false';
+            button.textContent = 'Delete all';
+          }, 4000);
+        }
+      }}
+    >
+      Delete all
+    </button>
+  );
 }

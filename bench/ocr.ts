@@ -1,0 +1,132 @@
+// OCR benchmark: runs the BUILT app in headless Chromium over a folder laid out like
+// ../shared/bench/sroie-dev (img/, lines/), through the same workers the UI uses, per engine.
+// Usage: npm run bench -- [--set <dir>] [--out <file.json>] [--engines paddle,tesseract] [--limit N]
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium';
+import { summarize, transcriptCounts, type Counts } from '../src/pipeline/metrics/text-metrics';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
+const defaultSet = resolve('../shared/bench/sroie-dev');
+const set = resolve(args.get('set') ?? defaultSet);
+const out = resolve(args.get('out') ?? 'bench/out/ocr.json');
+const engines = (args.get('engines') ?? 'paddle,tesseract').split(',');
+const limit = Number(args.get('limit') ?? Infinity);
+
+if (!existsSync(join(set, 'img'))) {
+  console.log(`bench: no receipts at ${set} (expects img/ and lines/); skipping.`);
+  process.exit(0);
+}
+
+const receipts = readdirSync(join(set, 'img'))
+  .filter((f) => /\.(jpe?g|png|webp|pdf)$/i.test(f))
+  .sort()
+  .slice(0, limit)
+  .map((file) => {
+    const stem = basename(file, extname(file));
+    const linesFile = join(set, 'lines', `${stem}.txt`);
+    return { file: join(set, 'img', file), name: file, reference: existsSync(linesFile) ? readFileSync(linesFile, 'utf8') : undefined };
+  });
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+};
+
+/** Peak resident memory of all Chromium processes, sampled; Linux only. */
+function chromiumRssMb(): number {
+  try {
+    const ps = execFileSync('ps', ['-C', 'chromium', '-o', 'rss='], { encoding: 'utf8' });
+    return ps.split('\n').reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+const url = server.resolvedUrls?.local[0];
+if (!url) throw new Error('bench: the preview server did not start');
+
+const results: Record<string, unknown> = {};
+for (const engine of engines) {
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.error(`[${engine}] page error: ${error.message}`));
+  await page.goto(`${url}?engine=${engine}`);
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, chromiumRssMb())), 500);
+
+  const read = async (file: string, name: string) => {
+    await page.getByTestId('file-input').setInputFiles({ name, mimeType: '', buffer: readFileSync(file) });
+    const row = page.locator(`[data-testid=doc-row][data-name="${name}"]`);
+    await row.and(page.locator('[data-status=done],[data-status=failed]')).waitFor({ timeout: 600_000 });
+  };
+  // Warm-up: the first page pays for engine load and wasm compilation; it is not counted.
+  const first = receipts[0]!;
+  await read(first.file, `warmup-${first.name}`);
+  const loadMs = Number(await page.getByTestId('engine-status').getAttribute('data-load-ms'));
+
+  for (const [i, receipt] of receipts.entries()) {
+    await read(receipt.file, receipt.name);
+    process.stdout.write(`\r[${engine}] ${i + 1}/${receipts.length}`);
+  }
+  clearInterval(sampler);
+  process.stdout.write('\n');
+  const exported = (await page.evaluate(() => (window as unknown as { loupe: { exportJson(): Promise<unknown> } }).loupe.exportJson())) as {
+    documents: { name: string; status: string; readMs: number | null; text: string; error: { message: string } | null }[];
+  };
+  await browser.close();
+
+  const counts: Counts[] = [];
+  const seconds: number[] = [];
+  const perReceipt = receipts.map((receipt) => {
+    const doc = exported.documents.find((d) => d.name === receipt.name);
+    if (!doc || doc.status !== 'done') return { name: receipt.name, failed: doc?.error?.message ?? 'missing' };
+    seconds.push((doc.readMs ?? NaN) / 1000);
+    if (receipt.reference === undefined) return { name: receipt.name, seconds: (doc.readMs ?? NaN) / 1000 };
+    const c = transcriptCounts(doc.text, receipt.reference);
+    counts.push(c);
+    return { name: receipt.name, seconds: (doc.readMs ?? NaN) / 1000, cer: c.errors / Math.max(1, c.referenceLength) };
+  });
+  const { cer, wordF1 } = summarize(counts);
+  results[engine] = {
+    receipts: receipts.length,
+    failed: perReceipt.filter((r) => 'failed' in r).length,
+    cer,
+    wordF1,
+    secondsPerReceipt: { median: quantile(seconds, 0.5), p90: quantile(seconds, 0.9) },
+    loadMs,
+    peakChromiumRssMb: Math.round(peakRss),
+    perReceipt,
+  };
+}
+await server.close();
+
+const report = { set, date: new Date().toISOString(), machine: `${process.platform} ${process.arch}`, engines: results };
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, JSON.stringify(report, null, 2));
+console.table(
+  Object.fromEntries(
+    Object.entries(results).map(([engine, r]) => {
+      const e = r as { receipts: number; failed: number; cer: number; wordF1: number; secondsPerReceipt: { median: number; p90: number }; loadMs: number; peakChromiumRssMb: number };
+      return [
+        engine,
+        {
+          receipts: e.receipts,
+          failed: e.failed,
+          'CER %': +(e.cer * 100).toFixed(1),
+          'word F1 %': +(e.wordF1 * 100).toFixed(1),
+          'median s': +e.secondsPerReceipt.median.toFixed(2),
+          'p90 s': +e.secondsPerReceipt.p90.toFixed(2),
+          'load ms': Math.round(e.loadMs),
+          'peak RSS MB': e.peakChromiumRssMb,
+        },
+      ];
+    }),
+  ),
+);
+console.log(`bench: wrote ${out}`);

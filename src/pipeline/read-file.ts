@@ -1,0 +1,32 @@
+import type { DocumentKind, PreparedPage } from '../protocol';
+import { throwIfAborted } from '../engines/engine';
+import { checkIngest } from './ingest/sniff';
+import { prepareImagePage } from './image/prepare-image';
+import { openPdf, readPdfPage } from './pdf/read-pdf';
+
+export interface FileCallbacks {
+  onOpened: (info: { kind: DocumentKind; mime: string; pageCount: number }) => void;
+  /** Resolves when the receiver has taken the page, so pages are rendered no faster than they are consumed. */
+  onPage: (page: PreparedPage) => void;
+}
+
+/** Bytes in, pages out: the whole front of the pipeline for one file, run inside the pages worker. */
+export async function readFile(file: Blob, signal: AbortSignal, callbacks: FileCallbacks): Promise<void> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const type = checkIngest(bytes);
+  if (type.kind === 'image') {
+    callbacks.onOpened({ kind: 'image', mime: type.mime, pageCount: 1 });
+    callbacks.onPage(await prepareImagePage(file, bytes, type.mime));
+    return;
+  }
+  const pdf = await openPdf(bytes);
+  try {
+    callbacks.onOpened({ kind: 'pdf', mime: type.mime, pageCount: pdf.numPages });
+    for (let index = 0; index < pdf.numPages; index++) {
+      throwIfAborted(signal);
+      callbacks.onPage(await readPdfPage(pdf, index, signal));
+    }
+  } finally {
+    await pdf.destroy();
+  }
+}

@@ -1,0 +1,34 @@
+import { create } from 'zustand';
+import type { DocumentRecord } from '../db';
+import type { ReadProgress } from '../reader/read-document';
+import type { QueueState } from '../reader/queue';
+
+interface LibraryState {
+  documents: DocumentRecord[];
+  selectedId: string | undefined;
+  /** Live progress of documents being read, by id. */
+  progress: Record<string, ReadProgress>;
+  queue: QueueState;
+  /** A problem that belongs to no single document (storage full, worker crash), shown as a banner. */
+  notice: string | undefined;
+}
+
+export const useLibrary = create<LibraryState>()(() => ({
+  documents: [],
+  selectedId: undefined,
+  progress: {},
+  queue: { waiting: [], current: undefined, finished: 0 },
+  notice: undefined,
+}));
+
+export const selectSelected = (state: LibraryState) => state.documents.find((d) => d.id === state.selectedId);
+
+/** Overall progress of the queue: documents finished out of all in this run, with the current one's fraction. */
+export function queueProgress(state: LibraryState): { done: number; total: number; fraction: number } | undefined {
+  const { queue, progress } = state;
+  const total = queue.finished + queue.waiting.length + (queue.current ? 1 : 0);
+  if (!total || (!queue.current && !queue.waiting.length)) return undefined;
+  const current = queue.current ? progress[queue.current] : undefined;
+  const partial = current && current.pageCount ? current.pagesDone / current.pageCount : 0;
+  return { done: queue.finished, total, fraction: (queue.finished + partial) / total };
+}

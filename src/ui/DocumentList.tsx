@@ -1,0 +1,93 @@
+import { useLibrary } from '../store/library';
+import type { DocumentRecord } from '../db';
+import { loupe } from '../app/loupe';
+
+export function DocumentList() {
+  const documents = useLibrary((s) => s.documents);
+  if (!documents.length) return <p className="empty">No documents yet.</p>;
+  return (
+    <ul className="doc-list" aria-label="Documents">
+      {documents.map((doc) => (
+        <DocumentRow key={doc.id} doc={doc} />
+      ))}
+    </ul>
+  );
+}
+
+function DocumentRow({ doc }: { doc: DocumentRecord }) {
+  const selected = useLibrary((s) => s.selectedId === doc.id);
+  const progress = useLibrary((s) => s.progress[doc.id]);
+  const busy = doc.status === 'queued' || doc.status === 'reading';
+  return (
+    <li
+      className="doc-row"
+      data-testid="doc-row"
+      data-status={doc.status}
+      data-name={doc.name}
+      data-doc-id={doc.id}
+      aria-current={selected}
+    >
+      <button type="button" className="open" onClick={() => useLibrary.setState({ selectedId: doc.id })}>
+        {doc.name}
+      </button>
+      <span className={`status ${doc.status}`} data-testid="doc-status">
+        {doc.status}
+      </span>
+      <div className="meta">
+        <span>{describeKind(doc)}</span>
+        {doc.status === 'reading' && progress && progress.pageCount > 0 && (
+          <span>
+            page {Math.min(progress.pagesDone + 1, progress.pageCount)} of {progress.pageCount}
+          </span>
+        )}
+        {doc.status === 'done' && doc.readMs !== undefined && <span>read in {(doc.readMs / 1000).toFixed(1)} s</span>}
+      </div>
+      {doc.status === 'reading' && progress && progress.pageCount > 0 && (
+        <progress
+          style={{ gridColumn: '1 / -1' }}
+          max={progress.pageCount}
+          value={progress.pagesDone}
+          aria-label={`Reading ${doc.name}`}
+        />
+      )}
+      {doc.status === 'failed' && doc.error && (
+        <p className="doc-error" data-testid="doc-error" data-code={doc.error.code ?? ''}>
+          {doc.error.message}
+        </p>
+      )}
+      <div className="actions" style={{ gridColumn: '1 / -1' }}>
+        {busy && (
+          <button type="button" onClick={() => loupe.cancel(doc.id)}>
+            Cancel
+          </button>
+        )}
+        {doc.status === 'failed' && isRetryable(doc) && (
+          <button type="button" onClick={() => void loupe.retry(doc.id)}>
+            Retry
+          </button>
+        )}
+        <button type="button" aria-label={`Delete ${doc.name}`} onClick={() => void loupe.remove(doc.id)}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** Retrying cannot fix a file that is not a document or is damaged. */
+function isRetryable(doc: DocumentRecord): boolean {
+  const code = doc.error?.code;
+  return !code || !['empty-file', 'unsupported-type', 'corrupt-image', 'corrupt-pdf'].includes(code);
+}
+
+function describeKind(doc: DocumentRecord): string {
+  const pages = doc.pageCount ? `${doc.pageCount} page${doc.pageCount === 1 ? '' : 's'}` : '';
+  const kind = doc.kind === 'pdf' ? 'PDF' : doc.kind === 'image' ? 'Image' : '';
+  return [kind, pages, formatBytes(doc.size)].filter(Boolean).join(' · ');
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

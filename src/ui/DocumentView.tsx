@@ -1,0 +1,133 @@
+import { useEffect, useRef, useState } from 'react';
+import type { DocumentRecord, PageRecord } from '../db';
+import { selectSelected, useLibrary } from '../store/library';
+import { loupe } from '../app/loupe';
+import { ENGINE_INFO, isEngineId } from '../engines/registry';
+
+export function DocumentView() {
+  const doc = useLibrary(selectSelected);
+  if (!doc) return <p className="empty">Select a document to see its pages and text.</p>;
+  return <DocumentDetails key={doc.id} doc={doc} />;
+}
+
+function DocumentDetails({ doc }: { doc: DocumentRecord }) {
+  const pages = usePages(doc);
+  const partial = useLibrary((s) => s.progress[doc.id]?.partial);
+  const [copied, setCopied] = useState(false);
+  const fullText = pages.map(pageText).join('\n\n');
+
+  return (
+    <article className="doc-view" aria-labelledby="doc-title">
+      <header>
+        <h2 id="doc-title">{doc.name}</h2>
+        <div className="actions">
+          <button
+            type="button"
+            disabled={!fullText}
+            onClick={() =>
+              void navigator.clipboard.writeText(fullText).then(
+                () => setCopied(true),
+                () => loupe.notify('The clipboard is not available here; select the text and copy it instead.'),
+              )
+            }
+          >
+            {copied ? 'Copied' : 'Copy text'}
+          </button>
+          <button type="button" onClick={() => void loupe.exportDocuments('json', [doc.id])}>
+            JSON
+          </button>
+          <button type="button" onClick={() => void loupe.exportDocuments('markdown', [doc.id])}>
+            Markdown
+          </button>
+          <button type="button" onClick={() => void loupe.exportDocuments('text', [doc.id])}>
+            Text
+          </button>
+        </div>
+      </header>
+      <div data-testid="doc-text" data-text={fullText}>
+        {pages.map((page) => (
+          <PageView key={page.index} doc={doc} page={page} />
+        ))}
+        {partial && !pages.some((p) => p.index === partial.index) && (
+          <section className="page" aria-live="polite" aria-busy="true">
+            <p className="muted">Reading page {partial.index + 1}…</p>
+            <pre data-testid="partial-text">{partial.text}</pre>
+          </section>
+        )}
+      </div>
+    </article>
+  );
+}
+
+function PageView({ doc, page }: { doc: DocumentRecord; page: PageRecord }) {
+  const url = usePageImage(doc.id, page.index);
+  const [text, setText] = useState(pageText(page));
+  const edited = page.editedText != null;
+  const label = `Page ${page.index + 1}`;
+  const how =
+    page.source === 'text-layer'
+      ? 'read from the PDF text layer'
+      : `recognized${doc.engine && isEngineId(doc.engine) ? ` by ${ENGINE_INFO[doc.engine].label}` : ''}`;
+  return (
+    <section className="page" aria-label={label}>
+      <figure>
+        {url ? <img src={url} alt={`${label} of ${doc.name}`} /> : <div className="muted">Loading image…</div>}
+        <figcaption>
+          {label} · <span className="source" data-testid="page-source" data-source={page.source}>{how}</span>
+          {edited && ' · edited'}
+        </figcaption>
+      </figure>
+      <label>
+        <span className="visually-hidden">Text of {label.toLowerCase()}</span>
+        <textarea
+          data-testid="page-text"
+          value={text}
+          spellCheck={false}
+          onChange={(event) => {
+            setText(event.target.value);
+            loupe.editPage(doc.id, page.index, event.target.value);
+          }}
+          onBlur={() => void loupe.flushEdits()}
+        />
+      </label>
+    </section>
+  );
+}
+
+function pageText(page: PageRecord): string {
+  return page.editedText ?? page.text;
+}
+
+/** Pages of the open document, reloaded from storage whenever the document record changes. */
+function usePages(doc: DocumentRecord): PageRecord[] {
+  const [pages, setPages] = useState<PageRecord[]>([]);
+  useEffect(() => {
+    let live = true;
+    void loupe.loadPages(doc.id).then((loaded) => {
+      if (live) setPages(loaded);
+    });
+    return () => {
+      live = false;
+    };
+  }, [doc.id, doc.updatedAt]);
+  return pages;
+}
+
+/** An object URL for a stored page image, revoked when the page leaves the screen. */
+function usePageImage(docId: string, index: number): string | undefined {
+  const [url, setUrl] = useState<string>();
+  const current = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void loupe.loadPageImage(docId, index).then((blob) => {
+      if (!live || !blob) return;
+      current.current = URL.createObjectURL(blob);
+      setUrl(current.current);
+    });
+    return () => {
+      live = false;
+      if (current.current) URL.revokeObjectURL(current.current);
+    };
+  }, [docId, index]);
+  return url;
+}

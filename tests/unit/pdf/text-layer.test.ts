@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { assembleTextLines, chooseTextLayer, type TextItemLike } from '../../../src/pipeline/pdf/text-layer';
+
+const item = (str: string, x: number, y: number, width = str.length * 6, size = 10): TextItemLike => ({
+  str,
+  transform: [size, 0, 0, size, x, y],
+  width,
+  height: size,
+});
+
+describe('chooseTextLayer', () => {
+  it('takes a page with real text', () => {
+    expect(chooseTextLayer([item('GROCERY MART', 10, 700), item('TOTAL 12.50', 10, 680)])).toBe(true);
+  });
+
+  it('recognizes a page whose layer is only whitespace, a page number or stray glyphs', () => {
+    expect(chooseTextLayer([])).toBe(false);
+    expect(chooseTextLayer([item('   ', 0, 0), item('\n', 0, 0)])).toBe(false);
+    expect(chooseTextLayer([item('Page 3 of 12', 280, 20)])).toBe(false);
+    expect(chooseTextLayer([item('.', 1, 1), item('-', 2, 2), item('·', 3, 3)])).toBe(false);
+  });
+});
+
+describe('assembleTextLines', () => {
+  it('orders lines top to bottom and items left to right, whatever order pdf.js gives', () => {
+    const text = assembleTextLines([
+      item('5.70', 200, 680),
+      item('TOTAL', 10, 680),
+      item('SHOP', 10, 700),
+      item('THANKS', 10, 660),
+    ]);
+    expect(text).toBe('SHOP\nTOTAL 5.70\nTHANKS');
+  });
+
+  it('keeps slightly shifted baselines on one line and joins touching pieces without a space', () => {
+    expect(assembleTextLines([item('TO', 10, 700, 12), item('TAL', 22, 701.5, 18), item('9.99', 100, 699)])).toBe('TOTAL 9.99');
+  });
+
+  it('does not double spaces already in the items', () => {
+    expect(assembleTextLines([item('ITEM ', 10, 500, 30), item(' 2', 60, 500)])).toBe('ITEM 2');
+  });
+});

@@ -10,6 +10,10 @@ function row(page: Page, name: string) {
   return page.locator(`[data-testid=doc-row][data-name="${name}"]`);
 }
 
+async function open(page: Page, name: string) {
+  await row(page, name).getByRole('button', { name, exact: true }).click();
+}
+
 test.beforeEach(async ({ page }) => {
   page.on('pageerror', (error) => {
     throw error;
@@ -20,7 +24,7 @@ test.beforeEach(async ({ page }) => {
 test('reads a generated receipt image with the embedded engine', async ({ page }) => {
   await addFiles(page, [{ name: 'receipt.png', mimeType: 'image/png', buffer: await renderReceiptFixturePng(page) }]);
   await expect(row(page, 'receipt.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
-  await row(page, 'receipt.png').getByRole('button', { name: 'receipt.png' }).click();
+  await open(page, 'receipt.png');
   const text = (await page.getByTestId('doc-text').getAttribute('data-text')) ?? '';
   expect(text.toUpperCase()).toContain('TOTAL');
   expect(text).toMatch(/5[.,]70/);
@@ -31,7 +35,7 @@ test('reads a two-page PDF: text layer read directly, scanned page recognized; b
   await addFiles(page, [{ name: 'two-pages.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makeTwoPagePdfFixture(await renderReceiptFixturePng(page))) }]);
   await expect(row(page, 'two-pages.pdf')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
   const check = async () => {
-    await row(page, 'two-pages.pdf').getByRole('button', { name: 'two-pages.pdf' }).click();
+    await open(page, 'two-pages.pdf');
     await expect(page.getByTestId('page-source')).toHaveCount(2);
     await expect(page.getByTestId('page-source').nth(0)).toHaveAttribute('data-source', 'text-layer');
     await expect(page.getByTestId('page-source').nth(1)).toHaveAttribute('data-source', 'ocr');
@@ -72,11 +76,11 @@ test('bad files get specific errors, the rest of the queue goes on, stored docum
 test('exports all documents as JSON, Markdown and text, with edits kept', async ({ page }) => {
   await addFiles(page, [{ name: 'receipt.png', mimeType: 'image/png', buffer: await renderReceiptFixturePng(page) }]);
   await expect(row(page, 'receipt.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
-  await row(page, 'receipt.png').getByRole('button', { name: 'receipt.png' }).click();
+  await open(page, 'receipt.png');
   await page.getByTestId('page-text').fill('EDITED BY HAND\nTOTAL 5.70');
   await page.getByTestId('page-text').blur();
   await page.reload();
-  await row(page, 'receipt.png').getByRole('button', { name: 'receipt.png' }).click();
+  await open(page, 'receipt.png');
   await expect(page.getByTestId('page-text')).toHaveValue('EDITED BY HAND\nTOTAL 5.70');
 
   const download = async (name: string) => {

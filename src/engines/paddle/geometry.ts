@@ -1,5 +1,5 @@
 /** Detection sees the page at this long side: enough for receipt print, and memory stays flat on 35 MP scans. */
-export const DET_MAX_SIDE = 1280;
+export const DET_MAX_SIDE = 960;
 /** The recognizer was trained on lines 48 px high. */
 export const REC_HEIGHT = 48;
 /** Wider boxes are squeezed to this width: the recognizer still reads them, and memory per run stays bounded. */

@@ -4,23 +4,33 @@ export interface DecodedText {
 }
 
 /**
- * Greedy CTC decoding of a recognizer's output [timesteps, classes] (class 0 is the blank), with the
- * word spaces the recognizer drops put back from the spacing of the characters: a step between two
- * characters clearly wider than the line's usual pitch is a space.
+ * Above this probability of the space class anywhere between two characters, a word space is put back:
+ * PP-OCR's recognizer was trained mostly on Chinese and seldom lets the space win the argmax, but it does
+ * raise the space class right where Latin words part.
+ */
+export const SPACE_PROBABILITY = 0.05;
+
+/**
+ * Greedy CTC decoding of a recognizer's softmax output [timesteps, classes] (class 0 is the blank,
+ * the last class is the space), with the word spaces the argmax drops recovered from the space class.
  */
 export function decodeCtc(
   output: Float32Array,
   timesteps: number,
   classes: number,
   alphabet: readonly string[],
-  spaceGapFactor = 1.75,
+  spaceProbability = SPACE_PROBABILITY,
 ): DecodedText {
-  const chars: { char: string; step: number; score: number }[] = [];
+  const space = classes - 1;
+  let text = '';
   let previous = 0;
+  let spaceSeen = 0;
+  let scoreSum = 0;
+  let emitted = 0;
   for (let t = 0; t < timesteps; t++) {
+    const row = t * classes;
     let best = 0;
     let bestScore = -Infinity;
-    const row = t * classes;
     for (let c = 0; c < classes; c++) {
       const v = output[row + c]!;
       if (v > bestScore) {
@@ -28,19 +38,17 @@ export function decodeCtc(
         best = c;
       }
     }
-    if (best !== 0 && best !== previous) chars.push({ char: alphabet[best] ?? '', step: t, score: bestScore });
+    spaceSeen = Math.max(spaceSeen, output[row + space]!);
+    if (best !== 0 && best !== previous && best !== space) {
+      if (text && spaceSeen > spaceProbability && !text.endsWith(' ')) text += ' ';
+      text += alphabet[best] ?? '';
+      scoreSum += bestScore;
+      emitted++;
+      spaceSeen = 0;
+    } else if (best === space && best !== previous && text) {
+      spaceSeen = 1;
+    }
     previous = best;
   }
-  const visible = chars.filter((c) => c.char !== ' ' && c.char !== '');
-  const pitches = visible.slice(1).map((c, i) => c.step - visible[i]!.step).sort((a, b) => a - b);
-  const pitch = pitches.length >= 2 ? pitches[Math.floor(pitches.length / 2)]! : Infinity;
-  let text = '';
-  for (let i = 0; i < chars.length; i++) {
-    const current = chars[i]!;
-    const before = chars[i - 1];
-    if (before && current.char !== ' ' && before.char !== ' ' && current.step - before.step >= Math.max(pitch * spaceGapFactor, pitch + 2)) text += ' ';
-    text += current.char;
-  }
-  const confidence = chars.length ? chars.reduce((sum, c) => sum + c.score, 0) / chars.length : 0;
-  return { text: text.replace(/\s+/g, ' ').trim(), confidence };
+  return { text: text.trim(), confidence: emitted ? scoreSum / emitted : 0 };
 }

@@ -49,7 +49,8 @@ const vendor = (path: string) => vendorUrl(`pdfjs/${path}`);
 
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const pdfjs = await import('pdfjs-dist');
-  pdfjs.GlobalWorkerOptions.workerSrc = pdfWorkerUrl;
+  // pdf.js parses in its own nested worker; left to itself inside a worker it would parse on this thread.
+  pdfjs.GlobalWorkerOptions.workerPort ??= new Worker(pdfWorkerUrl, { type: 'module', name: 'pdfjs' });
   try {
     return await pdfjs.getDocument({
       data: bytes,
@@ -62,12 +63,15 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
       standardFontDataUrl: vendor('standard_fonts/'),
       cMapUrl: vendor('cmaps/'),
       cMapPacked: true,
+      // pdf.js's own worker fetches fonts and cmaps; its default check for this reads `document`.
+      useWorkerFetch: true,
       wasmUrl: vendor('wasm/'),
       isEvalSupported: false,
       enableXfa: false,
     } as Parameters<typeof pdfjs.getDocument>[0]).promise;
   } catch (error) {
     const name = (error as { name?: string }).name;
+    console.warn('pdf.js could not open the document', error);
     if (name === 'PasswordException')
       throw new LoupeError('password-pdf', 'This PDF is protected by a password. Remove the protection (print it to a new PDF) and add it again.');
     throw new LoupeError('corrupt-pdf', "This PDF is damaged or not really a PDF, so it can't be opened.");

@@ -1,0 +1,101 @@
+import type { InferenceSession, Tensor, TypedTensor } from 'onnxruntime-web/webgpu';
+import type { RecognizeOptions, RecognizeResult, RecognizedLine, RgbaImage } from '../engine';
+import { throwIfAborted } from '../engine';
+import { boxesFromProbabilityMap, type DetectedBox } from '../../pipeline/ocr/db-postprocess';
+import { decodeCtc } from '../../pipeline/ocr/ctc';
+import { groupIntoLines } from '../../pipeline/ocr/reading-order';
+import { regionToTensor } from '../../pipeline/ocr/tensor';
+import { detectionSize, recognitionInput, REC_HEIGHT } from './geometry';
+
+const DET_NORM = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } as const;
+const REC_NORM = { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5] } as const;
+
+/** The two things PP-OCR needs from an onnxruntime build (web or node), so this core runs in both. */
+export interface OrtRuntime {
+  Tensor: new (type: 'float32', data: Float32Array, dims: readonly number[]) => TypedTensor<'float32'>;
+}
+
+/** Index 0 is CTC's blank and the model's last class is the space. */
+export function paddleAlphabet(keys: string): string[] {
+  const lines = keys.split(/\r?\n/);
+  if (lines.at(-1) === '') lines.pop();
+  return ['', ...lines, ' '];
+}
+
+/** PP-OCR detection + recognition over RGBA pixels: the engine without any loading or browser concerns. */
+export class PaddleOcr {
+  constructor(
+    private readonly ort: OrtRuntime,
+    private readonly det: InferenceSession,
+    private readonly rec: InferenceSession,
+    private readonly alphabet: readonly string[],
+  ) {}
+
+  async recognize(image: RgbaImage, options: RecognizeOptions = {}): Promise<RecognizeResult> {
+    const { signal, onPartial } = options;
+    throwIfAborted(signal);
+    const timings: Record<string, number> = {};
+    let mark = performance.now();
+    const lap = (name: string) => {
+      const now = performance.now();
+      timings[name] = (timings[name] ?? 0) + now - mark;
+      mark = now;
+    };
+
+    const boxes = await this.detect(image);
+    lap('detect');
+    const lines: RecognizedLine[] = [];
+    for (const line of groupIntoLines<DetectedBox>(boxes)) {
+      throwIfAborted(signal);
+      const words: string[] = [];
+      let confidence = 0;
+      for (const box of line) {
+        const decoded = await this.read(image, box);
+        if (decoded.text) words.push(decoded.text);
+        confidence += decoded.confidence / line.length;
+      }
+      const text = words.join(' ');
+      if (!text) continue;
+      const x = Math.min(...line.map((b) => b.x));
+      const y = Math.min(...line.map((b) => b.y));
+      const right = Math.max(...line.map((b) => b.x + b.width));
+      const bottom = Math.max(...line.map((b) => b.y + b.height));
+      lines.push({ text, confidence, box: { x, y, width: right - x, height: bottom - y } });
+      onPartial?.(lines.map((l) => l.text).join('\n'));
+    }
+    lap('recognize');
+    return { text: lines.map((l) => l.text).join('\n'), lines, timings };
+  }
+
+  /** Text boxes in the image's pixel space, found on a copy shrunk to detection size. */
+  async detect(image: RgbaImage): Promise<DetectedBox[]> {
+    const size = detectionSize(image.width, image.height);
+    const input = regionToTensor(image, { x: 0, y: 0, width: image.width, height: image.height }, size.width, size.height, DET_NORM);
+    const output = await this.run(this.det, input, [1, 3, size.height, size.width]);
+    const scaleX = image.width / size.width;
+    const scaleY = image.height / size.height;
+    return boxesFromProbabilityMap(output.data as Float32Array, size.width, size.height).map((b) => ({
+      ...b,
+      x: b.x * scaleX,
+      y: b.y * scaleY,
+      width: b.width * scaleX,
+      height: b.height * scaleY,
+    }));
+  }
+
+  /** Reads one text box, cropped from the full-resolution image. */
+  async read(image: RgbaImage, box: DetectedBox) {
+    const shape = recognitionInput(box.width, box.height);
+    const tensor = regionToTensor(image, box, shape.width, REC_HEIGHT, REC_NORM, shape.contentWidth, 0);
+    const logits = await this.run(this.rec, tensor, [1, 3, REC_HEIGHT, shape.width]);
+    const [, steps, classes] = logits.dims as [number, number, number];
+    return decodeCtc(logits.data as Float32Array, steps, classes, this.alphabet);
+  }
+
+  private async run(session: InferenceSession, data: Float32Array, dims: number[]): Promise<Tensor> {
+    const outputs = await session.run({ [session.inputNames[0]!]: new this.ort.Tensor('float32', data, dims) });
+    const output = outputs[session.outputNames[0]!];
+    if (!output) throw new Error('The OCR model returned no output.');
+    return output;
+  }
+}

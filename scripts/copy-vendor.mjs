@@ -1,6 +1,6 @@
 // Copies the runtime files Loupe serves from its own origin (wasm, OCR models) out of node_modules
 // into public/vendor/, so no request ever goes to a CDN. Runs before dev, build and tests.
-import { cpSync, mkdirSync, existsSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,15 +21,14 @@ export const VENDOR_FILES = [
   ['tesseract.js-core/tesseract-core-relaxedsimd-lstm.wasm.js', 'tesseract/core/tesseract-core-relaxedsimd-lstm.wasm.js'],
   // The best_int model: the same LSTM network as 4.0.0 (same scores) at a quarter of the download.
   ['@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz', 'tesseract/lang/eng.traineddata.gz'],
-  ['onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm', 'ort/ort-wasm-simd-threaded.asyncify.wasm'],
-  ['onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.mjs', 'ort/ort-wasm-simd-threaded.asyncify.mjs'],
 ];
 
+// Start clean so a file dropped from the list never lingers in a build.
+rmSync(out, { recursive: true, force: true });
 for (const [from, to] of VENDOR_FILES) {
   const source = join(root, 'node_modules', from);
   const target = join(out, to);
   if (!existsSync(source)) throw new Error(`copy-vendor: ${from} is missing; run npm install`);
-  if (statSync(source).isFile() && existsSync(target) && statSync(target).size === statSync(source).size) continue;
   mkdirSync(dirname(target), { recursive: true });
   cpSync(source, target, { recursive: true });
 }

@@ -50,5 +50,6 @@ export function decodeCtc(
     }
     previous = best;
   }
-  return { text: text.trim(), confidence: emitted ? scoreSum / emitted : 0 };
+  // The recognizer also learnt Chinese typography: NFKC turns its full-width '：（），' into ASCII.
+  return { text: text.normalize('NFKC').replace(/\s+/g, ' ').trim(), confidence: emitted ? scoreSum / emitted : 0 };
 }

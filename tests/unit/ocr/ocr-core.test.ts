@@ -34,6 +34,12 @@ describe('decodeCtc', () => {
     const out = logits([[3, 0.9], [1, 0], [3, 0.9], [3, 0.9], [0, 0.3], [2, 0], [3, 0.9]]);
     expect(decodeCtc(out, 7, 4, alphabet).text).toBe('A B');
   });
+
+  it('writes full-width punctuation as ASCII', () => {
+    const fullWidth = ['', 'A', '：', ' '];
+    const out = logits([[1, 0], [2, 0], [0, 0.3], [1, 0]]);
+    expect(decodeCtc(out, 4, 4, fullWidth).text).toBe('A: A');
+  });
 });
 
 describe('boxesFromProbabilityMap', () => {

@@ -1,0 +1,51 @@
+import { expect, test, type Page } from '@playwright/test';
+import { makeOrientedJpegFixture, renderReceiptFixturePng } from '../fixtures';
+
+const row = (page: Page, name: string) => page.locator(`[data-testid=doc-row][data-name="${name}"]`);
+
+test('applies EXIF orientation exactly once', async ({ page }) => {
+  await page.goto('/');
+  // Stored 80 wide, 40 high, left half black; orientation 6 turns it upright: 40 wide, 80 high, black on top.
+  const jpeg = makeOrientedJpegFixture(80, 40, 6);
+  await page.getByTestId('file-input').setInputFiles({ name: 'rotated.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg) });
+  await expect(row(page, 'rotated.jpg')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  const exported = (await page.evaluate(() => (window as unknown as { loupe: { exportJson(): Promise<unknown> } }).loupe.exportJson())) as {
+    documents: { pages: { width: number; height: number }[] }[];
+  };
+  expect(exported.documents[0]?.pages[0]).toMatchObject({ width: 40, height: 80 });
+  await row(page, 'rotated.jpg').getByRole('button', { name: 'rotated.jpg', exact: true }).click();
+  const img = page.getByRole('img', { name: /Page 1 of rotated.jpg/ });
+  await expect(img).toBeVisible();
+  const [top, bottom] = await img.evaluate(async (element: HTMLImageElement) => {
+    await element.decode();
+    const canvas = new OffscreenCanvas(element.naturalWidth, element.naturalHeight);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(element, 0, 0);
+    const at = (x: number, y: number) => ctx.getImageData(x, y, 1, 1).data[0]!;
+    return [at(element.naturalWidth / 2, 10), at(element.naturalWidth / 2, element.naturalHeight - 10)];
+  });
+  expect(top).toBeLessThan(60);
+  expect(bottom).toBeGreaterThan(200);
+});
+
+test('cancel stops the queue, and delete removes one document and then all', async ({ page }) => {
+  await page.goto('/');
+  const receipt = await renderReceiptFixturePng(page);
+  const files = ['a.png', 'b.png', 'c.png'].map((name) => ({ name, mimeType: 'image/png', buffer: receipt }));
+  await page.getByTestId('file-input').setInputFiles(files);
+  await expect(page.getByTestId('queue')).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel all' }).click();
+  await expect(page.getByTestId('queue')).toBeHidden();
+  for (const name of ['a.png', 'b.png', 'c.png']) {
+    await expect(row(page, name)).toHaveAttribute('data-status', /done|failed/);
+  }
+  await expect(page.locator('[data-testid=doc-row][data-status=failed]').first()).toContainText('cancelled');
+  await page.getByRole('button', { name: 'Delete b.png' }).click();
+  await expect(row(page, 'b.png')).toHaveCount(0);
+  await expect(page.getByTestId('doc-row')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Delete all' }).click();
+  await page.getByRole('button', { name: 'Click again to delete all' }).click();
+  await expect(page.getByTestId('doc-row')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText('No documents yet.')).toBeVisible();
+});

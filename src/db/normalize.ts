@@ -14,13 +14,11 @@ export function normalizeDocument(raw: unknown): DocumentRecord | undefined {
   if (typeof r.id !== 'string' || !r.id) return undefined;
   const createdAt = num(r.createdAt, 0);
   const kind = r.kind === 'image' || r.kind === 'pdf' ? r.kind : 'unknown';
-  const error =
-    r.error && typeof r.error === 'object'
-      ? {
-          message: str((r.error as Record<string, unknown>).message, 'Unknown error'),
-          code: (r.error as Record<string, unknown>).code as ErrorCode | undefined,
-        }
-      : undefined;
+  const rawError = r.error && typeof r.error === 'object' ? (r.error as Record<string, unknown>) : undefined;
+  const error = rawError && {
+    message: str(rawError.message, 'Unknown error'),
+    code: typeof rawError.code === 'string' ? (rawError.code as ErrorCode) : undefined,
+  };
   return {
     id: r.id,
     name: str(r.name, 'Untitled'),

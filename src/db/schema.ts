@@ -47,3 +47,5 @@ export const originalKey = (docId: string) => `${docId}/original`;
 export const pageImageKey = (docId: string, index: number) => `${docId}/page/${index}`;
 /** Every blob key of a document lies in [docId/, docId/\uffff]. */
 export const blobRange = (docId: string) => IDBKeyRange.bound(`${docId}/`, `${docId}/\uffff`);
+/** The page images of a document, without its original. */
+export const pageImageRange = (docId: string) => IDBKeyRange.bound(`${docId}/page/`, `${docId}/page/\uffff`);

@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as db from '../../../src/db';
 import { openLoupeDb } from '../../../src/db/open';
+import { normalizeDocument, normalizePage } from '../../../src/db/normalize';
 
 const file = (name: string, body = 'bytes') => new File([body], name, { type: 'image/png' });
 const page = (docId: string, index: number, text: string): db.PageRecord => ({
@@ -15,6 +16,22 @@ const page = (docId: string, index: number, text: string): db.PageRecord => ({
   height: 20,
   timings: { detect: 1 },
 });
+
+/** Makes one store method of every new transaction fail as a browser would; returns the undo. */
+async function failWrites(store: 'pages' | 'blobs', method: 'put' | 'delete', error: DOMException): Promise<() => void> {
+  const conn = await openLoupeDb();
+  const original = conn.transaction.bind(conn);
+  conn.transaction = ((...args: Parameters<typeof original>) => {
+    const tx = original(...args);
+    // Patching the proxy makes idb wrap this transaction twice; the inner wrapper's done promise has no other reader.
+    tx.done.catch(() => undefined);
+    tx.objectStore(store)[method] = (() => Promise.reject(error)) as never;
+    return tx;
+  }) as typeof conn.transaction;
+  return () => {
+    conn.transaction = original;
+  };
+}
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -97,16 +114,93 @@ describe('storage', () => {
   it('turns a full disk into a storage-full error and keeps what was stored', async () => {
     const id = await db.addDocument(file('a.png'));
     await db.putPage(page(id, 0, 'SAFE'), new Blob(['safe']));
-    const conn = await openLoupeDb();
-    const original = conn.transaction.bind(conn);
-    conn.transaction = ((...args: Parameters<typeof original>) => {
-      const tx = original(...args);
-      const store = tx.objectStore('pages');
-      store.put = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-      return tx;
-    }) as typeof conn.transaction;
+    const restore = await failWrites('pages', 'put', new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     await expect(db.putPage(page(id, 0, 'LOST'), new Blob(['lost']))).rejects.toMatchObject({ code: 'storage-full' });
-    conn.transaction = original;
+    restore();
     expect((await db.listPages(id))[0]?.text).toBe('SAFE');
+    // The image write succeeded inside the failed transaction and was rolled back with it.
+    expect(await (await db.getPageImage(id, 0))?.text()).toBe('safe');
+  });
+
+  it('a delete that fails part-way keeps the document, its pages and its blobs', async () => {
+    const id = await db.addDocument(file('a.png', 'ORIG'));
+    await db.putPage(page(id, 0, 'KEPT'), new Blob(['img']));
+    const restore = await failWrites('blobs', 'delete', new DOMException('disk went away', 'UnknownError'));
+    await expect(db.deleteDocument(id)).rejects.toMatchObject({ name: 'UnknownError' });
+    restore();
+    expect((await db.getDocument(id))?.name).toBe('a.png');
+    expect((await db.listPages(id)).map((p) => p.text)).toEqual(['KEPT']);
+    expect(await (await db.getOriginal(id))?.text()).toBe('ORIG');
+  });
+
+  it('tells other tabs which document changed after each committed write', async () => {
+    const otherTab = new BroadcastChannel('loupe-db');
+    const heard: unknown[] = [];
+    otherTab.onmessage = (event: MessageEvent) => heard.push(event.data);
+    const id = await db.addDocument(file('a.png'));
+    await db.updateDocument(id, { status: 'done' });
+    await db.deleteAll();
+    await expect.poll(() => heard.length).toBe(3);
+    otherTab.close();
+    expect(heard).toEqual([{ type: 'changed', docId: id }, { type: 'changed', docId: id }, { type: 'changed' }]);
+  });
+
+  it('opens a database an earlier release wrote and reads its older-shaped records', async () => {
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open('loupe', 1);
+      request.onupgradeneeded = () => {
+        const conn = request.result;
+        conn.createObjectStore('documents', { keyPath: 'id' }).createIndex('byStatus', 'status');
+        conn.createObjectStore('pages', { keyPath: ['docId', 'index'] }).createIndex('byDoc', 'docId');
+        conn.createObjectStore('blobs');
+        // Records from before engine, readMs, updatedAt and editedText existed.
+        request.transaction?.objectStore('documents').put({ id: 'old', name: 'old.png', mime: 'image/png', kind: 'image', size: 3, createdAt: 5, status: 'done', pageCount: 1 });
+        request.transaction?.objectStore('pages').put({ docId: 'old', index: 0, source: 'ocr', text: 'OLD TEXT', width: 4, height: 4, timings: {} });
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error instanceof Error ? request.error : new Error('open failed'));
+    });
+    expect(await db.getDocument('old')).toMatchObject({ id: 'old', updatedAt: 5, status: 'done', engine: undefined });
+    expect((await db.listPages('old'))[0]).toMatchObject({ text: 'OLD TEXT', editedText: null });
+  });
+});
+
+describe('normalize on read', () => {
+  it('drops records without a usable key', () => {
+    expect(normalizeDocument(null)).toBeUndefined();
+    expect(normalizeDocument({ id: 7 })).toBeUndefined();
+    expect(normalizePage({ docId: 'a', index: '0' })).toBeUndefined();
+  });
+
+  it('replaces wrong-typed fields with safe defaults', () => {
+    expect(
+      normalizeDocument({ id: 'x', name: 3, kind: 'spreadsheet', size: NaN, createdAt: 10, status: 'done', error: { code: 42, message: null }, readMs: '9' }),
+    ).toEqual({
+      id: 'x',
+      name: 'Untitled',
+      mime: '',
+      kind: 'unknown',
+      size: 0,
+      createdAt: 10,
+      updatedAt: 10,
+      status: 'done',
+      error: { message: 'Unknown error', code: undefined },
+      pageCount: 0,
+      engine: undefined,
+      readMs: undefined,
+    });
+    expect(normalizePage({ docId: 'a', index: 1, source: 'magic', text: 5, editedText: 7, timings: 'fast' })).toEqual({
+      docId: 'a',
+      index: 1,
+      source: 'ocr',
+      text: '',
+      editedText: null,
+      width: 0,
+      height: 0,
+      timings: {},
+    });
   });
 });

@@ -44,11 +44,58 @@ describe('export formats', () => {
     );
   });
 
+  it('JSON is exactly the documented shape, with nulls for what a failed document never got', () => {
+    const failed: ExportDocument = {
+      doc: { id: 'f', name: 'kvitto·€.png', mime: 'image/png', kind: 'image', size: 1, createdAt: 1000, updatedAt: 1000, status: 'failed', error: { code: 'corrupt-image', message: 'Broken.' }, pageCount: 0 },
+      pages: [],
+    };
+    expect(JSON.parse(toJson({ documents: [failed], exportedAt: new Date(2000) }))).toEqual({
+      app: 'loupe',
+      version: 1,
+      exportedAt: '1970-01-01T00:00:02.000Z',
+      documents: [
+        {
+          id: 'f',
+          name: 'kvitto·€.png',
+          mime: 'image/png',
+          kind: 'image',
+          status: 'failed',
+          error: { code: 'corrupt-image', message: 'Broken.' },
+          engine: null,
+          readMs: null,
+          createdAt: '1970-01-01T00:00:01.000Z',
+          pages: [],
+          text: '',
+        },
+      ],
+    });
+  });
+
+  it('empty pages and page-less documents still export cleanly in every format', () => {
+    const blank = doc('blank.png', ['', 'B']);
+    expect(JSON.parse(toJson({ documents: [blank], exportedAt: new Date(0) })).documents[0].text).toBe('\n\nB');
+    expect(toMarkdown([blank])).toBe('# blank.png\n\n## Page 1 (read from text layer)\n\n```text\n\n```\n\n## Page 2 (recognized)\n\n```text\nB\n```');
+    expect(toPlainText([blank])).toBe('--- Page 1 ---\n\n\n--- Page 2 ---\nB');
+    expect(toMarkdown([doc('none.pdf', [])])).toBe('# none.pdf');
+    expect(toPlainText([doc('none.pdf', [])])).toBe('');
+  });
+
+  it('Markdown marks edited pages and says why a failed document has no text', () => {
+    const failed = doc('x.png', []);
+    failed.doc.status = 'failed';
+    failed.doc.error = { message: 'Could not read.' };
+    expect(toMarkdown([doc('ünï 名前.png', [['A', 'B']]), failed])).toBe(
+      '# ünï 名前.png\n\n## Page 1 (read from text layer, edited)\n\n```text\nB\n```\n\n# x.png\n\n> Not read: Could not read.',
+    );
+  });
+
   it('download names lose paths, control and reserved characters and take the new extension', () => {
     expect(exportFileName('receipt.jpg', 'txt')).toBe('receipt.txt');
     expect(exportFileName('C:\\scans\\März:kvitto?.pdf', 'md')).toBe('März_kvitto_.md');
     expect(exportFileName('../../etc/passwd', 'json')).toBe('passwd.json');
     expect(exportFileName('...', 'json')).toBe('loupe-export.json');
     expect(exportFileName('bad\u0000\u0007name.png', 'txt')).toBe('bad_name.txt');
+    expect(exportFileName('レシート 2024.jpeg', 'json')).toBe('レシート 2024.json');
+    expect(exportFileName('notes', 'md')).toBe('notes.md');
   });
 });

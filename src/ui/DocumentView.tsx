@@ -48,6 +48,8 @@ function DocumentDetails({ doc }: { doc: DocumentRecord }) {
         {pages.map((page) => (
           <PageView key={page.index} doc={doc} page={page} />
         ))}
+        {doc.status === 'reading' && !partial && !pages.length && <p className="muted">Reading…</p>}
+        {doc.status === 'queued' && <p className="muted">Waiting for the documents before it.</p>}
         {partial && !pages.some((p) => p.index === partial.index) && (
           <section className="page" aria-live="polite" aria-busy="true">
             <p className="muted">Reading page {partial.index + 1}…</p>

@@ -33,11 +33,11 @@ export function EngineStatus({ override }: { override: EngineId | undefined }) {
       </label>
       <span className="muted" role="status">
         {status.state === 'loading' &&
-          `Loading engine${fraction === undefined ? '…' : ` ${Math.round(fraction * 100)}%`}`}
+          (fraction !== undefined && fraction < 1 ? `Loading engine ${Math.round(fraction * 100)}%` : 'Preparing engine…')}
         {status.state === 'ready' && status.loadMs !== undefined && `Engine ready (${(status.loadMs / 1000).toFixed(1)} s)`}
         {status.state === 'failed' && `Engine failed: ${status.error ?? 'unknown error'}`}
       </span>
-      {status.state === 'loading' && fraction !== undefined && (
+      {status.state === 'loading' && fraction !== undefined && fraction < 1 && (
         <progress value={fraction} max={1} aria-label="Engine download" style={{ width: '8rem' }} />
       )}
     </div>

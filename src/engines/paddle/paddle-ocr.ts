@@ -9,6 +9,8 @@ import { detectionSize, recognitionInput, REC_HEIGHT } from './geometry';
 
 const DET_NORM = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } as const;
 const REC_NORM = { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5] } as const;
+/** Boxes read with less mean confidence are logos, stamps or barcodes: their "text" only adds errors. */
+const MIN_BOX_CONFIDENCE = 0.5;
 
 /** The two things PP-OCR needs from an onnxruntime build (web or node), so this core runs in both. */
 export interface OrtRuntime {
@@ -51,7 +53,7 @@ export class PaddleOcr {
       let confidence = 0;
       for (const box of line) {
         const decoded = await this.read(image, box);
-        if (decoded.text) words.push(decoded.text);
+        if (decoded.text && decoded.confidence >= MIN_BOX_CONFIDENCE) words.push(decoded.text);
         confidence += decoded.confidence / line.length;
       }
       const text = words.join(' ');

@@ -49,3 +49,15 @@ test('cancel stops the queue, and delete removes one document and then all', asy
   await page.reload();
   await expect(page.getByText('No documents yet.')).toBeVisible();
 });
+
+test('a reload in the middle of a queue keeps finished work and resumes the rest', async ({ page }) => {
+  await page.goto('/');
+  const receipt = await renderReceiptFixturePng(page);
+  const names = ['first.png', 'second.png', 'third.png'];
+  await page.getByTestId('file-input').setInputFiles(names.map((name) => ({ name, mimeType: 'image/png', buffer: receipt })));
+  await expect(page.locator('[data-testid=doc-row][data-status=reading]')).toHaveCount(1, { timeout: 30_000 });
+  await page.reload();
+  for (const name of names) await expect(row(page, name)).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await row(page, 'third.png').getByRole('button', { name: 'third.png', exact: true }).click();
+  await expect(page.getByTestId('page-text')).toHaveValue(/TOTAL/i);
+});

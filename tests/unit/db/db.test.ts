@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as db from '../../../src/db';
 import { openLoupeDb } from '../../../src/db/open';
 import { normalizeDocument, normalizePage } from '../../../src/db/normalize';
+import { toStorageError } from '../../../src/db/write';
+import { LoupeError } from '../../../src/errors';
 
 const file = (name: string, body = 'bytes') => new File([body], name, { type: 'image/png' });
 const page = (docId: string, index: number, text: string): db.PageRecord => ({
@@ -145,6 +147,23 @@ describe('storage', () => {
     expect(heard).toEqual([{ type: 'changed', docId: id }, { type: 'changed', docId: id }, { type: 'changed' }]);
   });
 
+  it('hands a change another tab announced to listeners until they unsubscribe', async () => {
+    const otherTab = new BroadcastChannel('loupe-db');
+    const heard: db.DbChange[] = [];
+    // A listener that stays subscribed shows when the second message has arrived.
+    const all: db.DbChange[] = [];
+    const stopAll = db.onDbChange((change) => all.push(change));
+    const unsubscribe = db.onDbChange((change) => heard.push(change));
+    otherTab.postMessage({ type: 'changed', docId: 'from-other-tab' });
+    await expect.poll(() => heard).toEqual([{ type: 'changed', docId: 'from-other-tab' }]);
+    unsubscribe();
+    otherTab.postMessage({ type: 'changed' });
+    await expect.poll(() => all.length).toBe(2);
+    stopAll();
+    otherTab.close();
+    expect(heard).toEqual([{ type: 'changed', docId: 'from-other-tab' }]);
+  });
+
   it('opens a database an earlier release wrote and reads its older-shaped records', async () => {
     await new Promise<void>((resolve, reject) => {
       const request = indexedDB.open('loupe', 1);
@@ -202,5 +221,21 @@ describe('normalize on read', () => {
       height: 0,
       timings: {},
     });
+  });
+});
+
+describe('storage errors', () => {
+  it('a quota failure, however the browser words it, becomes a human storage-full error', () => {
+    for (const error of [new DOMException('', 'QuotaExceededError'), new Error('Quota exceeded for origin')]) {
+      const mapped = toStorageError(error);
+      expect(mapped).toBeInstanceOf(LoupeError);
+      expect(mapped).toMatchObject({ code: 'storage-full', message: expect.stringMatching(/no room left/) as unknown });
+    }
+  });
+
+  it('other failures pass through unchanged', () => {
+    const abort = new DOMException('The transaction was aborted.', 'AbortError');
+    expect(toStorageError(abort)).toBe(abort);
+    expect(toStorageError('odd')).toBe('odd');
   });
 });

@@ -35,6 +35,9 @@ class Loupe {
     addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') void this.edits.flush();
     });
+    useSettings.subscribe((settings, previous) => {
+      if (settings.engine !== previous.engine) void this.releaseEngine();
+    });
     const unfinished = await db.listUnfinished();
     if (unfinished.length) void this.queue.enqueue(unfinished.map((d) => d.id));
   }
@@ -176,6 +179,13 @@ class Loupe {
       recognize: (image, options) => this.engine.recognize(image, options),
       savePage: (docId, page, image) => db.putPage({ docId, ...page, editedText: null }, image),
     };
+  }
+
+  /** A newly chosen engine loads with the next page; the old one's memory is given back now, if idle. */
+  private async releaseEngine(): Promise<void> {
+    if (!this.engine.loadedEngine || this.queue.snapshot.current) return;
+    await this.engine.dispose();
+    useEngineStatus.setState({ engine: undefined, state: 'idle', files: {}, loadMs: undefined, error: undefined });
   }
 
   private async ensureEngine(signal: AbortSignal): Promise<EngineId> {

@@ -61,3 +61,20 @@ test('a reload in the middle of a queue keeps finished work and resumes the rest
   await row(page, 'third.png').getByRole('button', { name: 'third.png', exact: true }).click();
   await expect(page.getByTestId('page-text')).toHaveValue(/TOTAL/i);
 });
+
+test('choosing Tesseract releases the loaded engine and reads the next receipt with Tesseract', async ({ page }) => {
+  await page.goto('/');
+  const receipt = await renderReceiptFixturePng(page);
+  await page.getByTestId('file-input').setInputFiles({ name: 'paddle.png', mimeType: 'image/png', buffer: receipt });
+  await expect(row(page, 'paddle.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  const status = page.getByTestId('engine-status');
+  await expect(status).toHaveAttribute('data-engine', 'paddle');
+  await page.getByLabel('Engine').selectOption('tesseract');
+  await expect(status).toHaveAttribute('data-state', 'idle');
+  await page.getByTestId('file-input').setInputFiles({ name: 'tesseract.png', mimeType: 'image/png', buffer: receipt });
+  await expect(row(page, 'tesseract.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await expect(status).toHaveAttribute('data-engine', 'tesseract');
+  await row(page, 'tesseract.png').getByRole('button', { name: 'tesseract.png', exact: true }).click();
+  await expect(page.getByTestId('page-text')).toHaveValue(/TOTAL\s+5[.,]70/i);
+  await expect(page.getByTestId('page-source')).toContainText('Tesseract');
+});

@@ -1,6 +1,6 @@
 /**
- * The EXIF orientation tag (0x0112) of a JPEG, 1 when absent or unreadable. Browsers apply it when they
- * decode (createImageBitmap 'from-image', <img>), so Loupe reads it to report and to check that, not to rotate twice.
+ * The EXIF orientation tag (0x0112) of a JPEG, 1 when absent or unreadable. The decoder applies it
+ * (createImageBitmap 'from-image'); Loupe reads it to know when the stored page image must be re-encoded upright.
  */
 export function readExifOrientation(bytes: Uint8Array): number {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -38,9 +38,4 @@ function orientationFromTiff(view: DataView, start: number, end: number): number
     }
   }
   return 1;
-}
-
-/** Orientations 5–8 turn the picture a quarter: width and height swap. */
-export function orientedSize(width: number, height: number, orientation: number): { width: number; height: number } {
-  return orientation >= 5 && orientation <= 8 ? { width: height, height: width } : { width, height };
 }

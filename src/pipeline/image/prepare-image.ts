@@ -1,6 +1,7 @@
 import type { PreparedPage } from '../../protocol';
 import { capSize } from './cap';
 import { assertImageComplete, corruptImage } from './integrity';
+import { readExifOrientation } from './exif';
 
 /**
  * Decodes an image off the main thread into one page: EXIF orientation applied by the decoder
@@ -33,8 +34,10 @@ export async function prepareImagePage(file: Blob, bytes: Uint8Array, mime: stri
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(bitmap, 0, 0);
     const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    // The original is the best display image when it needed no downscale (and keeps its EXIF for <img>).
-    const image = target.scale < 1 ? await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.88 }) : file;
+    // The original is the best display image when it needed neither downscaling nor turning; a turned
+    // photo is stored upright, so the page image matches the pixels read whatever the viewer does with EXIF.
+    const upright = mime !== 'image/jpeg' || readExifOrientation(bytes) === 1;
+    const image = target.scale < 1 || !upright ? await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.88 }) : file;
     return {
       index: 0,
       image,

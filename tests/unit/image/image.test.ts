@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orientedSize, readExifOrientation } from '../../../src/pipeline/image/exif';
+import { readExifOrientation } from '../../../src/pipeline/image/exif';
 import { capSize } from '../../../src/pipeline/image/cap';
 import { assertImageComplete } from '../../../src/pipeline/image/integrity';
 import { makeJpegFixture, withExifOrientation } from '../../fixtures/images';
@@ -19,11 +19,6 @@ describe('readExifOrientation', () => {
     const garbage = damaged.slice();
     garbage.fill(0xff, 12, 20);
     expect(() => readExifOrientation(garbage)).not.toThrow();
-  });
-
-  it('swaps width and height for quarter turns only', () => {
-    expect(orientedSize(40, 20, 6)).toEqual({ width: 20, height: 40 });
-    expect(orientedSize(40, 20, 3)).toEqual({ width: 40, height: 20 });
   });
 });
 

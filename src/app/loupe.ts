@@ -133,7 +133,15 @@ class Loupe {
     await this.refresh();
   }
 
+  /** One tab reads a document at a time: a second tab that resumes the same queue skips what the first holds. */
   private async read(id: string, signal: AbortSignal): Promise<void> {
+    if (!navigator.locks) return this.readUnlocked(id, signal);
+    await navigator.locks.request(`loupe-read-${id}`, { ifAvailable: true }, async (lock) => {
+      if (lock) await this.readUnlocked(id, signal);
+    });
+  }
+
+  private async readUnlocked(id: string, signal: AbortSignal): Promise<void> {
     const file = await db.getOriginal(id);
     if (!file) {
       await db.updateDocument(id, { status: 'failed', error: { message: 'The original file is missing from storage.' } });

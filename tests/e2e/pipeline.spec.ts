@@ -78,3 +78,17 @@ test('choosing Tesseract releases the loaded engine and reads the next receipt w
   await expect(page.getByTestId('page-text')).toHaveValue(/TOTAL\s+5[.,]70/i);
   await expect(page.getByTestId('page-source')).toContainText('Tesseract');
 });
+
+test('two tabs show the same documents and never read one twice', async ({ page, context }) => {
+  await page.goto('/');
+  const receipt = await renderReceiptFixturePng(page);
+  await page.getByTestId('file-input').setInputFiles({ name: 'shared.png', mimeType: 'image/png', buffer: receipt });
+  await expect(row(page, 'shared.png')).toHaveAttribute('data-status', 'reading', { timeout: 30_000 });
+  const second = await context.newPage();
+  await second.goto('/');
+  // The second tab resumes unfinished work on start, but the first tab holds this document.
+  await expect(row(second, 'shared.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await expect(row(page, 'shared.png')).toHaveAttribute('data-status', 'done');
+  await expect(second.getByTestId('engine-status')).toHaveAttribute('data-state', 'idle');
+  await second.close();
+});

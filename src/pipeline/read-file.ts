@@ -6,14 +6,14 @@ import { openPdf, readPdfPage } from './pdf/read-pdf';
 
 export interface FileCallbacks {
   onOpened: (info: { kind: DocumentKind; mime: string; pageCount: number }) => void;
-  /** Resolves when the receiver has taken the page, so pages are rendered no faster than they are consumed. */
+  /** Called once per page, in order; the page's pixels may be transferred away by the receiver. */
   onPage: (page: PreparedPage) => void;
 }
 
 /** Bytes in, pages out: the whole front of the pipeline for one file, run inside the pages worker. */
 export async function readFile(file: Blob, signal: AbortSignal, callbacks: FileCallbacks): Promise<void> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const type = checkIngest(bytes);
+  const type = checkIngest(bytes, file instanceof File ? file.name : '');
   if (type.kind === 'image') {
     callbacks.onOpened({ kind: 'image', mime: type.mime, pageCount: 1 });
     callbacks.onPage(await prepareImagePage(file, bytes, type.mime));

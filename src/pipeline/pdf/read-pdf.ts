@@ -4,7 +4,9 @@ import type { PreparedPage } from '../../protocol';
 import { LoupeError } from '../../errors';
 import { throwIfAborted } from '../../engines/engine';
 import { capSize } from '../image/cap';
+import { DISPLAY_JPEG_QUALITY } from '../image/prepare-image';
 import { assembleTextLines, chooseTextLayer, pdfRenderScale } from './text-layer';
+import { pdfOpenError } from './open-error';
 import { vendorUrl } from '../../engines/vendor-url';
 import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
@@ -70,16 +72,24 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
       enableXfa: false,
     } as Parameters<typeof pdfjs.getDocument>[0]).promise;
   } catch (error) {
-    const name = (error as { name?: string }).name;
     console.warn('pdf.js could not open the document', error);
-    if (name === 'PasswordException')
-      throw new LoupeError('password-pdf', 'This PDF is protected by a password. Remove the protection (print it to a new PDF) and add it again.');
-    throw new LoupeError('corrupt-pdf', "This PDF is damaged or not really a PDF, so it can't be opened.");
+    throw pdfOpenError(error);
   }
 }
 
 /** One page: its text layer when it has real text, else pixels for the engine; always a display image. */
 export async function readPdfPage(pdf: PDFDocumentProxy, index: number, signal: AbortSignal): Promise<PreparedPage> {
+  try {
+    return await renderPdfPage(pdf, index, signal);
+  } catch (error) {
+    throwIfAborted(signal);
+    if (error instanceof LoupeError) throw error;
+    console.warn(`pdf.js could not read page ${index + 1}`, error);
+    throw new LoupeError('corrupt-pdf', `Page ${index + 1} of this PDF is damaged and can't be read.`);
+  }
+}
+
+async function renderPdfPage(pdf: PDFDocumentProxy, index: number, signal: AbortSignal): Promise<PreparedPage> {
   const page = await pdf.getPage(index + 1);
   try {
     const content = await page.getTextContent();
@@ -105,7 +115,7 @@ export async function readPdfPage(pdf: PDFDocumentProxy, index: number, signal: 
       signal.removeEventListener('abort', cancel);
     }
     throwIfAborted(signal);
-    const image = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.88 });
+    const image = await canvas.convertToBlob({ type: 'image/jpeg', quality: DISPLAY_JPEG_QUALITY });
     const common = { index, image, width: canvas.width, height: canvas.height };
     if (useText) return { ...common, source: 'text-layer', text: assembleTextLines(items) };
     const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);

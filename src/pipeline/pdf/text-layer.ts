@@ -8,15 +8,28 @@ export interface TextItemLike {
 
 /**
  * Below this many letters or digits a page's text layer is a page number or a stray mark, and the
- * page is recognized instead. An invisible OCR layer from a scanner counts as a text layer: it is
- * the scanner's reading of the page and usually better than a second OCR pass at our resolution.
+ * page is recognized instead.
  */
 export const MIN_TEXT_LAYER_CHARS = 16;
 
+/** At least this share of the visible characters must be letters or digits: fonts without a Unicode map extract as symbols and U+FFFD. */
+export const MIN_REAL_CHAR_SHARE = 0.5;
+
+/**
+ * Whether a page carries a real text layer, read instead of recognized. An invisible OCR layer from a
+ * scanner counts: it is the scanner's reading of the full-resolution scan, usually better than a second
+ * pass on our render, and pdf.js's text content does not say which text is invisible anyway.
+ */
 export function chooseTextLayer(items: readonly TextItemLike[]): boolean {
-  let count = 0;
-  for (const item of items) for (const ch of item.str) if (/[\p{L}\p{N}]/u.test(ch)) count++;
-  return count >= MIN_TEXT_LAYER_CHARS;
+  let real = 0;
+  let visible = 0;
+  for (const item of items)
+    for (const ch of item.str) {
+      if (/\s/u.test(ch)) continue;
+      visible++;
+      if (/[\p{L}\p{N}]/u.test(ch)) real++;
+    }
+  return real >= MIN_TEXT_LAYER_CHARS && real >= visible * MIN_REAL_CHAR_SHARE;
 }
 
 /**

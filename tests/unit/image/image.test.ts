@@ -36,6 +36,16 @@ describe('capSize', () => {
     expect(Math.max(huge.width, huge.height)).toBeLessThanOrEqual(4096);
     expect(huge.width / huge.height).toBeCloseTo(5000 / 7000, 2);
   });
+
+  it('lets the pixel budget bind on a square image whose sides fit', () => {
+    const square = capSize(4096, 4096);
+    expect(square.width).toBe(4000);
+    expect(square.width * square.height).toBeLessThanOrEqual(16_000_000);
+  });
+
+  it('never shrinks a side to nothing', () => {
+    expect(capSize(100_000, 1)).toMatchObject({ width: 4096, height: 1 });
+  });
 });
 
 describe('assertImageComplete', () => {

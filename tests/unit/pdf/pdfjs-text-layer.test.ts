@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { assembleTextLines, chooseTextLayer } from '../../../src/pipeline/pdf/text-layer';
-import { makeHalfBlackPngFixture, makeTwoPagePdfFixture, TEXT_LAYER_FIXTURE_LINES } from '../../fixtures';
+import { makeTwoPagePdfFixture, TEXT_LAYER_FIXTURE_LINES } from '../../fixtures';
 
 describe('text layer of a real PDF, read by pdf.js', () => {
   it('reads the typed page from its text layer and sends the scanned page to OCR', async () => {
-    const bytes = await makeTwoPagePdfFixture(makeHalfBlackPngFixture(120, 200));
+    const bytes = await makeTwoPagePdfFixture();
     const pdf = await getDocument({ data: bytes, isEvalSupported: false, standardFontDataUrl: 'node_modules/pdfjs-dist/standard_fonts/' }).promise;
     const pages = [];
     for (let n = 1; n <= pdf.numPages; n++) {

@@ -19,6 +19,20 @@ describe('chooseTextLayer', () => {
     expect(chooseTextLayer([item('Page 3 of 12', 280, 20)])).toBe(false);
     expect(chooseTextLayer([item('.', 1, 1), item('-', 2, 2), item('·', 3, 3)])).toBe(false);
   });
+
+  it('draws the line at 16 letters or digits, whitespace not counted', () => {
+    expect(chooseTextLayer([item('ABCDEFGH', 0, 10), item('        ', 0, 5), item('1234567', 0, 0)])).toBe(false);
+    expect(chooseTextLayer([item('ABCDEFGH', 0, 10), item('12345678', 0, 0)])).toBe(true);
+  });
+
+  it('recognizes a page whose text layer is mostly symbols, as fonts without a Unicode map extract', () => {
+    const garbled = item('\uE001\uE002\uE003 \uFFFD\uFFFD#$%&*+=<>@~^|'.repeat(3) + 'Total 12.50 VAT 2.10 Cash', 0, 0);
+    expect(chooseTextLayer([garbled])).toBe(false);
+  });
+
+  it('reads non-Latin text layers', () => {
+    expect(chooseTextLayer([item('Квитанция об оплате 1250', 0, 0)])).toBe(true);
+  });
 });
 
 describe('assembleTextLines', () => {

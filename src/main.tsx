@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { loupe } from './app/loupe';
 import { useLibrary } from './store/library';
+import { registerServiceWorker } from './pwa/register';
+import { receiveLaunchedFiles } from './pwa/launch';
 
 declare global {
   interface Window {
@@ -21,7 +23,12 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-loupe.start().catch((error: unknown) => {
+registerServiceWorker();
+
+loupe
+  .start()
+  .then(() => receiveLaunchedFiles((files) => void loupe.addFiles(files)))
+  .catch((error: unknown) => {
   useLibrary.setState({
     notice: `Loupe could not open its storage on this device: ${error instanceof Error ? error.message : String(error)}. Private windows and some browser settings block IndexedDB.`,
   });

@@ -12,6 +12,7 @@ import { engineFromUrl, useSettings } from '../store/settings';
 import { exportFiles, type ExportFormat } from './export-files';
 import { downloadBlob } from '../export/download';
 import { EditBuffer } from './edit-buffer';
+import { requestPersistence } from '../pwa/storage';
 
 /**
  * The app's one controller: wires the pages worker, the engine worker, IndexedDB and the stores.
@@ -52,6 +53,7 @@ class Loupe {
       }
     }
     await this.refresh();
+    if (ids.length) void requestPersistence();
     if (ids[0] && !useLibrary.getState().selectedId) useLibrary.setState({ selectedId: ids[0] });
     void this.queue.enqueue(ids);
   }

@@ -7,6 +7,8 @@ import { DocumentView } from './DocumentView';
 import { EngineStatus } from './EngineStatus';
 import { QueueBar } from './QueueBar';
 import { ErrorBoundary } from './ErrorBoundary';
+import { ConnectionStatus, UpdateBanner } from './ShellStatus';
+import { PrivacyButton } from './PrivacyPanel';
 import './app.css';
 
 const urlEngine = engineFromUrl(location.search);
@@ -20,7 +22,12 @@ export function App() {
       <header className="app-header">
         <h1>Loupe</h1>
         <EngineStatus override={urlEngine} />
+        <div className="tools">
+          <ConnectionStatus />
+          <PrivacyButton />
+        </div>
       </header>
+      <UpdateBanner />
       {notice && (
         <div className="banner error" role="alert">
           <span>{notice}</span>

@@ -1,0 +1,19 @@
+/**
+ * Cache names Loupe's service worker owns. Everything it creates starts with the prefix; caches with
+ * other names (transformers.js keeps downloaded model weights in its own) are never touched by an update.
+ */
+export const CACHE_PREFIX = 'loupe';
+
+export const RUNTIME_CACHES = { tesseract: `${CACHE_PREFIX}-runtime-tesseract-v1` } as const;
+
+export const SHARE_INBOX_CACHE = `${CACHE_PREFIX}-share-inbox`;
+export const SHARE_TARGET_PATH = '/share-target';
+
+/** Workbox names its precache `<prefix>-precache-v2-<scope>` and cleans its older versions itself. */
+const isCurrent = (name: string) =>
+  name.startsWith(`${CACHE_PREFIX}-precache-v2-`) || name === SHARE_INBOX_CACHE || Object.values(RUNTIME_CACHES).includes(name as never);
+
+/** Our caches from older versions: prefixed with ours and not in use by this one. */
+export function ownCachesToDelete(names: string[]): string[] {
+  return names.filter((name) => name.startsWith(`${CACHE_PREFIX}-`) && !isCurrent(name));
+}

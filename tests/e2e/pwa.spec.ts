@@ -1,0 +1,126 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { preview, type PreviewServer } from 'vite';
+import { renderReceiptFixturePng } from '../fixtures';
+
+// Every other spec blocks the service worker to test the app alone; this one tests the worker.
+test.use({ serviceWorkers: 'allow' });
+
+const row = (page: Page, name: string) => page.locator(`[data-testid=doc-row][data-name="${name}"]`);
+
+/** Waits until the service worker has precached everything and controls the page (after one reload). */
+async function installAndControl(page: Page) {
+  await page.goto('/');
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-offline-ready', 'true', { timeout: 90_000 });
+  await page.reload();
+  expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready) && navigator.serviceWorker.controller))).toBe(true);
+}
+
+test('installable: manifest, icons, file and share handlers, and a service worker in control', async ({ page }) => {
+  await installAndControl(page);
+  const cdp = await page.context().newCDPSession(page);
+  // Chromium's own verdict: the same checks that decide whether it offers to install the app.
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  // Playwright's contexts are incognito, which Chromium never installs from; every criterion of the app's own must pass.
+  expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+  const { errors: manifestErrors } = await cdp.send('Page.getAppManifest', {});
+  expect(manifestErrors).toEqual([]);
+  const manifest = (await (await page.request.get('/manifest.webmanifest')).json()) as Record<string, unknown>;
+  expect(manifest).toMatchObject({ display: 'standalone', start_url: '/', short_name: 'Loupe' });
+  const icons = manifest.icons as { sizes: string; purpose: string }[];
+  expect(icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
+  expect(JSON.stringify(manifest.file_handlers)).toContain('application/pdf');
+  expect(manifest.share_target).toMatchObject({ action: '/share-target', method: 'POST', enctype: 'multipart/form-data' });
+});
+
+test('after one visit, with the network gone: the app loads, documents are there, a dropped receipt is read', async ({ page, context }) => {
+  await installAndControl(page);
+  await page.getByTestId('file-input').setInputFiles({ name: 'before.png', mimeType: 'image/png', buffer: await renderReceiptFixturePng(page) });
+  await expect(row(page, 'before.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  const receipt = await renderReceiptFixturePng(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-online', 'false');
+  await expect(row(page, 'before.png')).toHaveAttribute('data-status', 'done');
+  // A fresh page load offline: the engine's wasm and models come from the precache.
+  await page.getByTestId('file-input').setInputFiles({ name: 'offline.png', mimeType: 'image/png', buffer: receipt });
+  await expect(row(page, 'offline.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-engine', 'paddle');
+  await context.setOffline(false);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-online', 'true');
+});
+
+test("a phone's share sheet sends a photo straight into Loupe", async ({ page }) => {
+  await installAndControl(page);
+  const receipt = await renderReceiptFixturePng(page);
+  // What the share sheet does: a multipart POST navigation to the manifest's share_target action.
+  await page.evaluate(() => {
+    const form = Object.assign(document.createElement('form'), { method: 'post', action: '/share-target', enctype: 'multipart/form-data' });
+    const input = Object.assign(document.createElement('input'), { type: 'file', name: 'files', id: 'share-files' });
+    form.append(input);
+    document.body.append(form);
+  });
+  await page.locator('#share-files').setInputFiles({ name: 'shared.png', mimeType: 'image/png', buffer: receipt });
+  await page.evaluate(() => (document.querySelector('form[action="/share-target"]') as HTMLFormElement).submit());
+  await expect(row(page, 'shared.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  expect(new URL(page.url()).search).toBe('');
+});
+
+test.describe('updates', () => {
+  // Its own server, so the test can publish a new service worker while the page is open.
+  let server: PreviewServer;
+  let version = 0;
+  test.beforeAll(async () => {
+    const original = readFileSync('dist/sw.js', 'utf8');
+    server = await preview({
+      logLevel: 'error',
+      preview: { port: 0, host: '127.0.0.1', strictPort: false },
+      plugins: [
+        {
+          name: 'publish-new-sw',
+          configurePreviewServer(preview) {
+            preview.middlewares.use((req, res, next) => {
+              if (req.url !== '/sw.js' || version === 0) return next();
+              res.setHeader('Content-Type', 'text/javascript');
+              res.setHeader('Cache-Control', 'no-cache');
+              res.end(`${original}\n// version ${version}\n`);
+            });
+          },
+        },
+      ],
+    });
+  });
+  test.afterAll(async () => {
+    await server?.close();
+  });
+
+  test('an update is offered, not forced; downloaded models survive it, our old caches do not', async ({ page }) => {
+    const origin = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
+    await page.goto(origin);
+    await expect(page.getByTestId('connection')).toHaveAttribute('data-offline-ready', 'true', { timeout: 90_000 });
+    await page.reload();
+    await page.evaluate(async () => {
+      // A model transformers.js downloaded, and a cache an older Loupe left behind.
+      await (await caches.open('transformers-cache')).put('/models/weights.onnx', new Response('weights'));
+      await (await caches.open('loupe-runtime-tesseract-v0')).put('/old', new Response('old'));
+      (window as unknown as { marker: string }).marker = 'still here';
+    });
+
+    version = 1;
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await expect(page.getByTestId('update-banner')).toBeVisible({ timeout: 60_000 });
+    // Offered, not applied: the page was not reloaded under the user.
+    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('still here');
+
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('update-banner').getByRole('button', { name: 'Update now' }).click()]);
+    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBeUndefined();
+    await expect
+      .poll(async () => page.evaluate(async () => (await caches.keys()).sort()), { timeout: 30_000 })
+      .not.toContain('loupe-runtime-tesseract-v0');
+    const names = await page.evaluate(() => caches.keys());
+    expect(names).toContain('transformers-cache');
+    expect(names.some((name) => name.startsWith('loupe-precache-v2-'))).toBe(true);
+    expect(await page.evaluate(async () => (await (await caches.open('transformers-cache')).match('/models/weights.onnx'))?.text())).toBe('weights');
+  });
+});

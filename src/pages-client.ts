@@ -12,19 +12,27 @@ interface Opened {
   pageCount: number;
 }
 
-/** Streams a file's pages out of the pages worker; resolves after the last page. */
+/**
+ * Streams a file's pages out of the pages worker; resolves after the last page. When `onPage`
+ * returns a promise, the worker prepares further pages only as those promises settle.
+ */
 export function openDocument(
   file: Blob,
-  options: { signal?: AbortSignal; onOpened?: (info: Opened) => void; onPage: (page: PreparedPage) => void },
+  options: { signal?: AbortSignal; onOpened?: (info: Opened) => void; onPage: (page: PreparedPage) => Promise<void> | void },
 ): Promise<Opened> {
   let opened: Opened | undefined;
+  let callId = 0;
+  const pageRead = () => connection.send({ type: 'page-read', id: connection.newId(), target: callId });
   return connection.call<Opened>(
-    (id) => ({ type: 'open', id, file }),
+    (id) => {
+      callId = id;
+      return { type: 'open', id, file };
+    },
     (reply) => {
       if (reply.type === 'opened') {
         opened = { kind: reply.kind, mime: reply.mime, pageCount: reply.pageCount };
         options.onOpened?.(opened);
-      } else if (reply.type === 'page') options.onPage(reply.page);
+      } else if (reply.type === 'page') void Promise.resolve(options.onPage(reply.page)).finally(pageRead);
       else if (reply.type === 'done') return opened ?? { kind: 'image', mime: '', pageCount: 0 };
       return undefined;
     },

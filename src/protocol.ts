@@ -45,6 +45,8 @@ export interface PreparedPage {
 
 export type PagesRequest =
   | { type: 'open'; id: number; file: Blob }
+  /** The reader has finished a page of request `target`: the worker may prepare one more. */
+  | { type: 'page-read'; id: number; target: number }
   | { type: 'cancel'; id: number; target: number };
 
 export type PagesResponse =

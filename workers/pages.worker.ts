@@ -3,24 +3,31 @@ import { readFile } from '../src/pipeline/read-file';
 import { abortError } from '../src/engines/engine';
 import { serializeError } from '../src/errors';
 import type { PagesRequest, PagesResponse } from '../src/protocol';
+import { PageWindow } from '../src/pipeline/page-window';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const running = new Map<number, AbortController>();
+const running = new Map<number, { controller: AbortController; ahead: PageWindow }>();
 const post = (message: PagesResponse, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
 self.addEventListener('message', (event: MessageEvent<PagesRequest>) => {
   const request = event.data;
   if (request.type === 'cancel') {
-    running.get(request.target)?.abort(abortError());
+    running.get(request.target)?.controller.abort(abortError());
+    return;
+  }
+  if (request.type === 'page-read') {
+    running.get(request.target)?.ahead.release();
     return;
   }
   const { id } = request;
   const controller = new AbortController();
-  running.set(id, controller);
+  const ahead = new PageWindow();
+  running.set(id, { controller, ahead });
   readFile(request.file, controller.signal, {
     onOpened: (info) => post({ type: 'opened', id, ...info }),
     onPage: (page) => post({ type: 'page', id, page }, page.pixels ? [page.pixels.data.buffer] : []),
+    roomForPage: () => ahead.acquire(controller.signal),
   })
     .then(() => post({ type: 'done', id }))
     .catch((error: unknown) => post({ type: 'error', id, error: serializeError(error) }))

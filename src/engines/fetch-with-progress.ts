@@ -8,6 +8,17 @@ export async function fetchWithProgress(
   onProgress: (progress: LoadProgress) => void,
   signal?: AbortSignal,
 ): Promise<Uint8Array> {
+  try {
+    return await download(url, file, onProgress, signal);
+  } catch (error) {
+    // fetch reports a lost connection, before or during the body, as a bare TypeError.
+    if (error instanceof TypeError)
+      throw new LoupeError('engine-load-failed', `The download of ${file} was interrupted (${globalThis.navigator?.onLine === false ? 'this device is offline' : 'the connection failed'}). Retry to download it again.`);
+    throw error;
+  }
+}
+
+async function download(url: string, file: string, onProgress: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<Uint8Array> {
   const response = await fetch(url, { signal });
   if (!response.ok) throw new LoupeError('engine-load-failed', `Could not load ${file} (HTTP ${response.status}).`);
   const total = Number(response.headers.get('content-length')) || 0;

@@ -8,6 +8,8 @@ export interface FileCallbacks {
   onOpened: (info: { kind: DocumentKind; mime: string; pageCount: number }) => void;
   /** Called once per page, in order; the page's pixels may be transferred away by the receiver. */
   onPage: (page: PreparedPage) => void;
+  /** Resolves when the reader has room for another page (backpressure). */
+  roomForPage: () => Promise<void>;
 }
 
 /** Bytes in, pages out: the whole front of the pipeline for one file, run inside the pages worker. */
@@ -16,6 +18,7 @@ export async function readFile(file: Blob, signal: AbortSignal, callbacks: FileC
   const type = checkIngest(bytes, file instanceof File ? file.name : '');
   if (type.kind === 'image') {
     callbacks.onOpened({ kind: 'image', mime: type.mime, pageCount: 1 });
+    await callbacks.roomForPage();
     callbacks.onPage(await prepareImagePage(file, bytes, type.mime));
     return;
   }
@@ -23,6 +26,7 @@ export async function readFile(file: Blob, signal: AbortSignal, callbacks: FileC
   try {
     callbacks.onOpened({ kind: 'pdf', mime: type.mime, pageCount: pdf.numPages });
     for (let index = 0; index < pdf.numPages; index++) {
+      await callbacks.roomForPage();
       throwIfAborted(signal);
       callbacks.onPage(await readPdfPage(pdf, index, signal));
     }

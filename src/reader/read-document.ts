@@ -6,7 +6,8 @@ import type { DocumentKind, PageSource, PreparedPage } from '../protocol';
 export interface ReaderPorts {
   openDocument(
     file: Blob,
-    options: { signal: AbortSignal; onOpened: (pageCount: number) => void; onPage: (page: PreparedPage) => void },
+    /** `onPage` resolves once the page is recognized and stored: the pages worker waits for that before running further ahead. */
+    options: { signal: AbortSignal; onOpened: (pageCount: number) => void; onPage: (page: PreparedPage) => Promise<void> },
   ): Promise<{ kind: DocumentKind; mime: string; pageCount: number }>;
   /** Loads the chosen engine if needed; resolves with its id. */
   ensureEngine(signal: AbortSignal): Promise<string>;
@@ -86,6 +87,7 @@ export async function readDocument(
       chain = chain.then(() => (failure ? undefined : readPage(page))).catch((error: unknown) => {
         failure ??= error;
       });
+      return chain;
     },
   });
   // Let pages already read finish storing even when the file turns out to be broken further in.

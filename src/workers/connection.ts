@@ -70,6 +70,16 @@ export class WorkerConnection<Req extends Message, Res extends Message> {
     });
   }
 
+  /** A message that needs no reply (an acknowledgement), to the running worker if there is one. */
+  send(message: Req): void {
+    this.worker?.postMessage(message);
+  }
+
+  /** A fresh id for a message sent with `send`. */
+  newId(): number {
+    return this.nextId++;
+  }
+
   /** Last resort: throws away whatever the worker holds (a loaded model included). */
   terminate(reason: Error = abortError('Worker stopped')): void {
     this.worker?.terminate();

@@ -1,6 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createServer, type ViteDevServer } from 'vite';
-import { makeBadFileFixtures, makeExifOrientation6JpegFixture, makeTwoPagePdfFixture, makePasswordPdfFixture, TEXT_LAYER_FIXTURE_LINES } from '../fixtures';
+import {
+  makeBadFileFixtures,
+  makeExifOrientation6JpegFixture,
+  makeManyPagePdfFixture,
+  makeTwoPagePdfFixture,
+  makePasswordPdfFixture,
+  TEXT_LAYER_FIXTURE_LINES,
+} from '../fixtures';
 
 /** What the harness page reports of one openDocument call: the pages as the worker sent them, or the error. */
 interface Outcome {
@@ -184,4 +191,37 @@ test('cancelling stops a document between pages with an AbortError, and the work
   const [again, photo] = await Promise.all([openInPage(page, pdf, 'two-pages.pdf'), openInPage(page, makeExifOrientation6JpegFixture(), 'rotated.jpg')]);
   expect(again.pages.map((p) => p.source)).toEqual(['text-layer', 'ocr']);
   expect(photo.pages.map((p) => [p.width, p.height])).toEqual([[40, 80]]);
+});
+
+test('a long PDF is prepared only as fast as it is read: two pages ahead, never the whole file at once', async ({ page }) => {
+  const pdf = await makeManyPagePdfFixture(6);
+  const arrivals = await page.evaluate(async (data) => {
+    type Client = typeof import('../../src/pages-client');
+    const openDocument = (window as unknown as { openDocument: Client['openDocument'] }).openDocument;
+    const finishers: (() => void)[] = [];
+    const counts: number[] = [];
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    /** Until `n` pages have arrived, then a further second in which no more may arrive. */
+    const wait = async (n: number) => {
+      for (let i = 0; i < 300 && finishers.length < n; i++) await sleep(100);
+      await sleep(1000);
+    };
+    const done = openDocument(new File([new Uint8Array(data)], 'long.pdf'), {
+      // A reader that never finishes a page until told to.
+      onPage: () => new Promise<void>((resolve) => finishers.push(resolve)),
+    });
+    await wait(2);
+    counts.push(finishers.length);
+    finishers[0]?.();
+    await wait(3);
+    counts.push(finishers.length);
+    for (let i = 1; i < 6; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      finishers[i]?.();
+    }
+    await done;
+    counts.push(finishers.length);
+    return counts;
+  }, [...pdf]);
+  expect(arrivals).toEqual([2, 3, 6]);
 });

@@ -4,9 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { chromium } from '@playwright/test';
-import { preview } from 'vite';
-import { chromiumLaunchOptions } from '../tests/e2e/chromium';
+import { readInApp, serveApp } from './read-in-app';
 import { summarize, transcriptCounts, type Counts } from '../src/pipeline/metrics/text-metrics';
 
 const args = new Map<string, string>();
@@ -47,44 +45,18 @@ function chromiumRssMb(): number {
   }
 }
 
-const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
-const url = server.resolvedUrls?.local[0];
-if (!url) throw new Error('bench: the preview server did not start');
+const server = await serveApp();
 
 const results: Record<string, unknown> = {};
 for (const engine of engines) {
-  const browser = await chromium.launch(chromiumLaunchOptions());
-  const page = await browser.newPage();
-  page.on('pageerror', (error) => console.error(`[${engine}] page error: ${error.message}`));
-  await page.goto(`${url}?engine=${engine}`);
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, chromiumRssMb())), 500);
-
-  const read = async (file: string, name: string) => {
-    await page.getByTestId('file-input').setInputFiles({ name, mimeType: '', buffer: readFileSync(file) });
-    const row = page.locator(`[data-testid=doc-row][data-name="${name}"]`);
-    await row.and(page.locator('[data-status=done],[data-status=failed]')).waitFor({ timeout: 600_000 });
-  };
-  // Warm-up: the first page pays for engine load and wasm compilation; it is not counted.
-  const first = receipts[0]!;
-  await read(first.file, `warmup-${first.name}`);
-  const loadMs = Number(await page.getByTestId('engine-status').getAttribute('data-load-ms'));
-
-  for (const [i, receipt] of receipts.entries()) {
-    await read(receipt.file, receipt.name);
-    process.stdout.write(`\r[${engine}] ${i + 1}/${receipts.length}`);
-  }
-  clearInterval(sampler);
-  process.stdout.write('\n');
-  const exported = (await page.evaluate(() => (window as unknown as { loupe: { exportJson(): Promise<unknown> } }).loupe.exportJson())) as {
-    documents: { name: string; status: string; readMs: number | null; text: string; error: { message: string } | null }[];
-  };
-  await browser.close();
+  const { loadMs, documents } = await readInApp(server.url, engine, receipts).finally(() => clearInterval(sampler));
 
   const counts: Counts[] = [];
   const seconds: number[] = [];
   const perReceipt = receipts.map((receipt) => {
-    const doc = exported.documents.find((d) => d.name === receipt.name);
+    const doc = documents.find((d) => d.name === receipt.name);
     if (!doc || doc.status !== 'done') return { name: receipt.name, failed: doc?.error?.message ?? 'missing' };
     seconds.push((doc.readMs ?? NaN) / 1000);
     if (receipt.reference === undefined) return { name: receipt.name, seconds: (doc.readMs ?? NaN) / 1000 };

@@ -1,0 +1,130 @@
+/** Dates and times printed on receipts, normalized to ISO `YYYY-MM-DD` and 24-hour `HH:MM[:SS]`. */
+
+export type DateOrder = 'DMY' | 'MDY' | 'YMD';
+
+// English first, then Malay, German, French, Spanish, Italian, Dutch: keys are lowercase, accent-free.
+const MONTHS: Record<string, number> = {};
+const NAMES: [number, string[]][] = [
+  [1, ['jan', 'january', 'januari', 'januar', 'janv', 'janvier', 'ene', 'enero', 'gen', 'gennaio', 'jänner', 'janner']],
+  [2, ['feb', 'february', 'februari', 'februar', 'fev', 'fevr', 'fevrier', 'febrero', 'febbraio']],
+  [3, ['mar', 'march', 'mac', 'mac', 'maret', 'marz', 'maerz', 'mars', 'marzo', 'maart', 'mrt']],
+  [4, ['apr', 'april', 'avr', 'avril', 'abr', 'abril', 'aprile']],
+  [5, ['may', 'mei', 'mai', 'mayo', 'mag', 'maggio']],
+  [6, ['jun', 'june', 'juni', 'juin', 'junio', 'giu', 'giugno']],
+  [7, ['jul', 'july', 'julai', 'juli', 'juil', 'juillet', 'julio', 'lug', 'luglio']],
+  [8, ['aug', 'august', 'ogos', 'agustus', 'aout', 'ago', 'agosto', 'augustus']],
+  [9, ['sep', 'sept', 'september', 'septembre', 'septiembre', 'set', 'settembre']],
+  [10, ['oct', 'october', 'okt', 'oktober', 'octobre', 'octubre', 'ott', 'ottobre']],
+  [11, ['nov', 'november', 'novembre', 'noviembre']],
+  [12, ['dec', 'december', 'dis', 'disember', 'dez', 'dezember', 'decembre', 'dic', 'diciembre', 'dicembre']],
+];
+for (const [month, names] of NAMES) for (const name of names) MONTHS[name] = month;
+
+const fold = (word: string) => word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f.]/g, '');
+const monthOf = (word: string) => MONTHS[fold(word)] ?? null;
+
+const WORD = '([A-Za-zÀ-ÿ]{3,10})\\.?';
+const ORDINAL = '(?:st|nd|rd|th|er|\\.)?';
+const PATTERNS: { re: RegExp; kind: 'iso' | 'numeric' | 'dmy-name' | 'mdy-name' | 'ymd-name' }[] = [
+  { re: /(?<!\d)((?:19|20)\d\d)\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{1,2})(?!\d)/g, kind: 'iso' },
+  // Separators must agree ("12/02/2018", not "12/02-2018"); a space only with a 4-digit year.
+  { re: /(?<![A-Za-z\d.,\-/])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d]|[.,]\d)|(?<!\d)(\d{1,2}) (\d{1,2}) ((?:19|20)\d\d)(?!\d)/g, kind: 'numeric' },
+  { re: new RegExp(`(?<!\\d)(\\d{1,2})${ORDINAL}[\\s\\-/.]*${WORD}[\\s\\-/.,']*(\\d{4}|\\d{2})(?![\\d:])`, 'g'), kind: 'dmy-name' },
+  { re: new RegExp(`(?<![A-Za-z])${WORD}[\\s\\-/.]*(\\d{1,2})${ORDINAL},?[\\s\\-/.,']*(\\d{4}|\\d{2})(?![\\d:])`, 'g'), kind: 'mdy-name' },
+  { re: new RegExp(`(?<!\\d)((?:19|20)\\d\\d)[\\s\\-/.]*${WORD}[\\s\\-/.]*(\\d{1,2})(?!\\d)`, 'g'), kind: 'ymd-name' },
+];
+
+function fullYear(year: string): number {
+  const n = Number(year);
+  // Two-digit years on receipts are this century.
+  return year.length === 4 ? n : 2000 + n;
+}
+
+function iso(year: number, month: number, day: number): string | null {
+  if (year < 1990 || year > 2099 || month < 1 || month > 12 || day < 1) return null;
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+interface Found {
+  date: string;
+  index: number;
+}
+
+/** Every date in a piece of text; all-numeric ones are read in `order` (YMD only changes 2-digit-first forms). */
+function datesIn(text: string, order: DateOrder): Found[] {
+  const found: Found[] = [];
+  for (const { re, kind } of PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      const g = m.slice(1).map((s) => s ?? '');
+      let date: string | null;
+      if (kind === 'iso') date = iso(Number(g[0]), Number(g[1]), Number(g[2]));
+      else if (kind === 'numeric') {
+        const [a, b, c] = g[0] ? [g[0], g[2], g[3]] : [g[4], g[5], g[6]];
+        // Spaced separators ("01 - 3 - 70") with a 2-digit year are part codes far more often than dates.
+        if (/\s/.test(m[0]) && (c ?? '').length === 2) continue;
+        const [x, y, year] = [Number(a), Number(b), fullYear(c ?? '')];
+        if (order === 'YMD' && (c ?? '').length === 2) date = iso(fullYear(a ?? ''), y, Number(c));
+        else date = order === 'MDY' ? iso(year, x, y) : iso(year, y, x);
+      } else if (kind === 'dmy-name') date = monthOf(g[1]!) ? iso(fullYear(g[2]!), monthOf(g[1]!)!, Number(g[0])) : null;
+      else if (kind === 'mdy-name') date = monthOf(g[0]!) ? iso(fullYear(g[2]!), monthOf(g[0]!)!, Number(g[1])) : null;
+      else date = monthOf(g[1]!) ? iso(Number(g[0]), monthOf(g[1]!)!, Number(g[2])) : null;
+      if (date) found.push({ date, index: m.index });
+    }
+  }
+  return found.sort((p, q) => p.index - q.index);
+}
+
+/** One printed date, read in the given order: for normalizing a single value. */
+export function parseDate(text: string, order: DateOrder): string | null {
+  return datesIn(text, order)[0]?.date ?? null;
+}
+
+/**
+ * Resolves `auto`: a numeric date whose first part is 13+ proves day-first, second part 13+ proves
+ * month-first; otherwise US dollars suggest month-first and everything else day-first (most of the world).
+ */
+export function resolveDateOrder(text: string, order: DateOrder | 'auto', currency: string | null): DateOrder {
+  if (order !== 'auto') return order;
+  for (const m of text.matchAll(/(?<![\d.,])(\d{1,2})([-/.])(\d{1,2})\2(?:\d{4}|\d{2})(?!\d)/g)) {
+    if (Number(m[1]) > 12 && Number(m[3]) <= 12) return 'DMY';
+    if (Number(m[3]) > 12 && Number(m[1]) <= 12) return 'MDY';
+  }
+  return currency === 'USD' ? 'MDY' : 'DMY';
+}
+
+const DATE_LABEL = /\b(date|dated|tarikh|datum|fecha|data|tgl|tanggal)\b/i;
+const NOT_PURCHASE = /\b(exp(iry|ires|\.)?|valid|best before|due|born|dob|warranty|return by)\b/i;
+
+/** The purchase date: a labelled date first, then the first plausible one, skipping expiry and due dates. */
+export function findDate(lines: string[], order: DateOrder): string | null {
+  let first: string | null = null;
+  for (const line of lines) {
+    if (NOT_PURCHASE.test(line)) continue;
+    const date = datesIn(line, order)[0]?.date;
+    if (!date) continue;
+    if (DATE_LABEL.test(line)) return date;
+    first ??= date;
+  }
+  return first;
+}
+
+const TIME = /(?<![\d:])([01]?\d|2[0-3])\s?:\s?([0-5]\d)(?:\s?:\s?([0-5]\d))?(?![\d:])\s*([ap]\.?\s?m\b\.?)?|(?<![\d.:])(1[0-2]|0?[1-9])[.:]([0-5]\d)\s*([ap]\.?\s?m\b\.?)/gi;
+
+/** The first time of day on the receipt, preferring the line that carries the date. */
+export function findTime(lines: string[], order: DateOrder): string | null {
+  const withDate = lines.filter((line) => datesIn(line, order).length > 0);
+  for (const line of [...withDate, ...lines]) {
+    for (const m of line.matchAll(TIME)) {
+      const [h, min, sec, meridiem] = m[1] !== undefined ? [m[1], m[2], m[3], m[4]] : [m[5], m[6], undefined, m[7]];
+      let hour = Number(h);
+      const pm = meridiem?.toLowerCase().startsWith('p');
+      if (meridiem) {
+        if (hour < 1 || hour > 12) continue;
+        hour = (hour % 12) + (pm ? 12 : 0);
+      }
+      return `${String(hour).padStart(2, '0')}:${min}${sec ? `:${sec}` : ''}`;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,58 @@
+/** Deterministic receipt fields from OCR text (one printed line per line): no model, no network. */
+import { amountsInLine } from './amounts';
+import { findCurrency } from './currency';
+import { findDate, findTime, parseDate, resolveDateOrder, type DateOrder } from './dates';
+import { TABLE_HEADER, findLineItems } from './line-items';
+import { findMerchant } from './merchant';
+import { findPaymentMethod } from './payment';
+import type { Receipt } from './schema';
+import { findTotals } from './totals';
+
+export interface ExtractOptions {
+  /** How to read all-numeric dates; `auto` decides from impossible days, then the currency. */
+  dateOrder: DateOrder | 'auto';
+  /** ISO 4217 code assumed when the receipt prints no currency (and for a bare `$`). */
+  defaultCurrency?: string;
+}
+
+/** Normalizes OCR text: unified dashes and spaces, no empty lines. */
+function toLines(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .split(/\r?\n/)
+    .map((line) => line.replace(/[\t\u00a0 ]+/g, ' ').trim())
+    .filter((line) => line.length > 0);
+}
+
+export function extractReceipt(text: string, options: ExtractOptions): Receipt {
+  const lines = toLines(text);
+  const currency = findCurrency(lines.join('\n'), options.defaultCurrency ?? null);
+  const order = resolveDateOrder(lines.join('\n'), options.dateOrder, currency);
+  const totals = findTotals(lines);
+
+  // The header ends at the first line with a date, an amount or a column header.
+  const headerEnd = lines.findIndex((line) => parseDate(line, order) !== null || amountsInLine(line).length > 0 || TABLE_HEADER.test(line));
+  const merchant = findMerchant(lines, headerEnd === -1 ? lines.length : headerEnd);
+  const lastHeader = lines.findLastIndex((line, i) => i < totals.blockStart && !/t[o0]ta[l1i]/i.test(line) && (TABLE_HEADER.test(line) || parseDate(line, order) !== null));
+  const itemsStart = Math.max(lastHeader + 1, headerEnd === -1 ? 0 : headerEnd);
+
+  return {
+    merchantName: merchant.name,
+    merchantAddress: merchant.address,
+    date: findDate(lines, order),
+    time: findTime(lines, order),
+    currency,
+    subtotal: totals.subtotal,
+    tax: totals.tax,
+    tip: totals.tip,
+    total: totals.total,
+    paymentMethod: findPaymentMethod(lines),
+    lineItems: findLineItems(lines, itemsStart, totals.blockStart),
+  };
+}
+
+/** The cash-rounding adjustment printed on the receipt (e.g. "ROUNDING -0.01"), for `checkReceipt`. */
+export function extractRoundingAdjustment(text: string): number | null {
+  return findTotals(toLines(text)).rounding;
+}

@@ -1,0 +1,74 @@
+import { expect, test, type Page } from '@playwright/test';
+import { renderReceiptFixturePng } from '../fixtures';
+
+const row = (page: Page, name: string) => page.locator(`[data-testid=doc-row][data-name="${name}"]`);
+
+test.beforeEach(async ({ page }) => {
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto('/');
+});
+
+test('a crashed engine worker fails its document with a retry; the rest of the queue goes on', async ({ page }) => {
+  const receipt = await renderReceiptFixturePng(page);
+  const engineWorker = page.waitForEvent('worker', { predicate: (worker) => worker.url().includes('engine.worker') });
+  await page.getByTestId('file-input').setInputFiles([
+    { name: 'first.png', mimeType: 'image/png', buffer: receipt },
+    { name: 'second.png', mimeType: 'image/png', buffer: receipt },
+  ]);
+  // An uncaught error inside the worker: what the page sees when a worker dies under it.
+  await (await engineWorker).evaluate(() => setTimeout(() => {
+    throw new Error('simulated crash');
+  }));
+  await expect(row(page, 'first.png')).toHaveAttribute('data-status', 'failed', { timeout: 60_000 });
+  await expect(row(page, 'first.png').getByTestId('doc-error')).toHaveAttribute('data-code', 'worker-crashed');
+  await expect(row(page, 'first.png').getByTestId('doc-error')).toContainText('stopped unexpectedly');
+  // A fresh worker reads the next document.
+  await expect(row(page, 'second.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await row(page, 'first.png').getByRole('button', { name: 'Retry' }).click();
+  await expect(row(page, 'first.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+});
+
+test('a model download cut off mid-way is never used; the retry downloads it whole', async ({ page }) => {
+  // The recognizer arrives with half its bytes and the connection drops: the full length was announced.
+  await page.route('**/vendor/paddle/rec.onnx', async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    await route.fulfill({ response, body: body.subarray(0, body.length >> 1), headers: { ...response.headers(), 'content-length': String(body.length) } });
+  });
+  await page.getByTestId('file-input').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: await renderReceiptFixturePng(page) });
+  await expect(row(page, 'receipt.png')).toHaveAttribute('data-status', 'failed', { timeout: 90_000 });
+  await expect(row(page, 'receipt.png').getByTestId('doc-error')).toHaveAttribute('data-code', 'engine-load-failed');
+  await expect(row(page, 'receipt.png').getByTestId('doc-error')).toContainText('arrived incomplete');
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'failed');
+
+  await page.unroute('**/vendor/paddle/rec.onnx');
+  await row(page, 'receipt.png').getByRole('button', { name: 'Retry' }).click();
+  await expect(row(page, 'receipt.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
+});
+
+test('a full disk refuses the new file with a clear message and damages nothing stored', async ({ page, baseURL }) => {
+  // A device with about 1 MB left for Loupe: enough for a receipt, not for a 4 MB photo.
+  const cdp = await page.context().newCDPSession(page);
+  const origin = new URL(baseURL!).origin;
+  const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 1024 * 1024 });
+
+  const receipt = await renderReceiptFixturePng(page);
+  await page.getByTestId('file-input').setInputFiles({ name: 'kept.png', mimeType: 'image/png', buffer: receipt });
+  await expect(row(page, 'kept.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  const big = Buffer.alloc(4 * 1024 * 1024, 1);
+  receipt.copy(big);
+  await page.getByTestId('file-input').setInputFiles({ name: 'too-big.png', mimeType: 'image/png', buffer: big });
+  await expect(page.getByRole('alert')).toContainText('too-big.png was not added');
+  await expect(page.getByRole('alert')).toContainText('no room left');
+  await expect(row(page, 'too-big.png')).toHaveCount(0);
+
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await page.reload();
+  await expect(row(page, 'kept.png')).toHaveAttribute('data-status', 'done');
+  await row(page, 'kept.png').getByRole('button', { name: 'kept.png', exact: true }).click();
+  await expect(page.getByTestId('page-text')).toHaveValue(/TOTAL/i);
+});

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { renderReceiptFixturePng } from '../fixtures';
 
 const row = (page: Page, name: string) => page.locator(`[data-testid=doc-row][data-name="${name}"]`);
@@ -71,4 +72,20 @@ test('a full disk refuses the new file with a clear message and damages nothing 
   await expect(row(page, 'kept.png')).toHaveAttribute('data-status', 'done');
   await row(page, 'kept.png').getByRole('button', { name: 'kept.png', exact: true }).click();
   await expect(page.getByTestId('page-text')).toHaveValue(/TOTAL/i);
+});
+
+test('markup in a receipt or its file name is shown as text, never run as HTML', async ({ page }) => {
+  const hostile = ['<img src=x onerror="window.pwned=1">', '<script>window.pwned=2</script>', '<b>TOTAL</b> 5.70'];
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const sheet = pdf.addPage([420, 300]);
+  hostile.forEach((line, i) => sheet.drawText(line, { x: 20, y: 260 - i * 30, size: 12, font }));
+  const name = "<img src=y onerror='window.pwned=3'>.pdf";
+  await page.getByTestId('file-input').setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(await pdf.save()) });
+  await expect(row(page, name)).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await row(page, name).getByRole('button', { name, exact: true }).click();
+  await expect(page.getByTestId('page-text')).toHaveValue(hostile.join('\n'));
+  await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  expect(await page.locator('img[src="x"], img[src="y"], b').count()).toBe(0);
 });

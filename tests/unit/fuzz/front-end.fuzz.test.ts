@@ -6,7 +6,10 @@ import { assertImageComplete } from '../../../src/pipeline/image/integrity';
 import { assembleTextLines, chooseTextLayer } from '../../../src/pipeline/pdf/text-layer';
 import { decodeCtc } from '../../../src/pipeline/ocr/ctc';
 import { LoupeError } from '../../../src/errors';
-import { makeJpegFixture, withExifOrientation } from '../../fixtures';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+import { pdfOpenError } from '../../../src/pipeline/pdf/open-error';
+import { makeJpegFixture, makeTwoPagePdfFixture, withExifOrientation } from '../../fixtures';
 
 /** Hostile bytes: random, and real headers with random damage, since real damage starts from real files. */
 const seedJpeg = withExifOrientation(makeJpegFixture(16, 16), 6, 'little');
@@ -89,6 +92,40 @@ describe('front end under random and mutated bytes', () => {
         expect(Number.isFinite(confidence)).toBe(true);
       }),
       runs,
+    );
+  });
+
+  it('damaged PDFs are read or refused as corrupt or locked, never crash the reader', async () => {
+    const seed = await makeTwoPagePdfFixture();
+    const mutatedPdf = fc
+      .array(fc.tuple(fc.nat({ max: seed.length - 1 }), fc.integer({ min: 0, max: 255 })), { maxLength: 24 })
+      .chain((edits) =>
+        fc.nat({ max: seed.length }).map((cut) => {
+          const bytes = seed.slice(0, Math.max(cut, 1));
+          for (const [at, value] of edits) if (at < bytes.length) bytes[at] = value;
+          return bytes;
+        }),
+      );
+    await fc.assert(
+      fc.asyncProperty(mutatedPdf, async (bytes) => {
+        // The same steps as the pages worker, with pdf.js's Node build: open, then each page's text layer.
+        try {
+          const pdf = await getDocument({ data: bytes, isEvalSupported: false, verbosity: 0, stopAtErrors: false }).promise;
+          try {
+            for (let n = 1; n <= pdf.numPages; n++) {
+              const items = (await (await pdf.getPage(n)).getTextContent()).items.filter((item): item is TextItem => 'str' in item);
+              if (chooseTextLayer(items)) expect(typeof assembleTextLines(items)).toBe('string');
+            }
+          } finally {
+            await pdf.destroy();
+          }
+        } catch (error) {
+          // A refusal must be a real exception with a name, which is what pdfOpenError maps to a message.
+          expect(error).toBeInstanceOf(Error);
+          expect(pdfOpenError(error).message).toMatch(/PDF/);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

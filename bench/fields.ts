@@ -1,6 +1,8 @@
 // Receipt-field benchmark: OCR text from the BUILT app in headless Chromium (cached per engine and
 // file in bench/out/text-cache), then the local extractor, scored per field against key/NNN.json.
+// With --mistral-key, the same texts also go through the optional Mistral step (text only), scored alike.
 // Usage: npm run bench:fields -- [--set <dir>] [--out <file.json>] [--dist <dir>] [--engine paddle] [--fresh]
+//        [--mistral-key <key> [--mistral-model mistral-medium-3-5] [--mistral-endpoint https://api.mistral.ai]]
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -8,6 +10,9 @@ import { parseArgs } from 'node:util';
 import { readInApp, serveApp } from './read-in-app';
 import { extractReceipt } from '../src/receipt/extract';
 import { parseDate } from '../src/receipt/dates';
+import type { Receipt } from '../src/receipt/schema';
+import { validateReceipt } from '../src/receipt/review';
+import { structureWithMistral } from '../src/mistral/client';
 
 const { values: args } = parseArgs({
   options: {
@@ -16,6 +21,9 @@ const { values: args } = parseArgs({
     dist: { type: 'string', default: 'dist' },
     engine: { type: 'string', default: 'paddle' },
     fresh: { type: 'boolean', default: false },
+    'mistral-key': { type: 'string' },
+    'mistral-model': { type: 'string', default: 'mistral-medium-3-5' },
+    'mistral-endpoint': { type: 'string', default: 'https://api.mistral.ai' },
   },
 });
 const set = resolve(args.set);
@@ -75,36 +83,61 @@ const normDate = (value: string | null | undefined) => (value ? (/^\d{4}-\d\d-\d
 const normCompany = (value: string | null | undefined) => (value ? value.toUpperCase().replace(/\s+/g, '') : null);
 
 const fields = ['total', 'date', 'company'] as const;
-const hits = { total: 0, date: 0, company: 0 };
-let scored = 0;
-const perReceipt = receipts.map((receipt) => {
-  if (!existsSync(receipt.cache)) return { name: receipt.name, failed: 'no text' };
-  const text = readFileSync(receipt.cache, 'utf8');
-  const fieldsOut = extractReceipt(text, { dateOrder: 'auto' });
-  const got = { total: fieldsOut.total, date: fieldsOut.date, company: fieldsOut.merchantName };
-  const want = { total: receipt.key.total ?? null, date: receipt.key.date ?? null, company: receipt.key.company ?? null };
-  const match = {
-    total: normTotal(got.total) !== null && normTotal(got.total) === normTotal(want.total),
-    date: normDate(got.date) !== null && normDate(got.date) === normDate(want.date),
-    company: normCompany(got.company) !== null && normCompany(got.company) === normCompany(want.company),
-  };
-  scored++;
-  for (const f of fields) if (match[f]) hits[f]++;
-  return { name: receipt.name, match, got, want };
-});
+type Extractor = (text: string) => Promise<Receipt>;
 
-const rate = (n: number) => (scored ? n / scored : NaN);
-const report = {
-  set,
-  engine,
-  date: new Date().toISOString(),
-  receipts: receipts.length,
-  scored,
-  exactMatch: { total: rate(hits.total), date: rate(hits.date), company: rate(hits.company) },
-  perReceipt,
-};
+/** Per-field exact match of one extractor over every receipt that has text. */
+async function score(extract: Extractor) {
+  const hits = { total: 0, date: 0, company: 0 };
+  let scored = 0;
+  const perReceipt = [];
+  for (const receipt of receipts) {
+    if (!existsSync(receipt.cache)) {
+      perReceipt.push({ name: receipt.name, failed: 'no text' });
+      continue;
+    }
+    let fieldsOut: Receipt;
+    try {
+      fieldsOut = await extract(readFileSync(receipt.cache, 'utf8'));
+    } catch (error) {
+      // A receipt the extractor could not answer counts as wrong on every field.
+      scored++;
+      perReceipt.push({ name: receipt.name, failed: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    const got = { total: fieldsOut.total, date: fieldsOut.date, company: fieldsOut.merchantName };
+    const want = { total: receipt.key.total ?? null, date: receipt.key.date ?? null, company: receipt.key.company ?? null };
+    const match = {
+      total: normTotal(got.total) !== null && normTotal(got.total) === normTotal(want.total),
+      date: normDate(got.date) !== null && normDate(got.date) === normDate(want.date),
+      company: normCompany(got.company) !== null && normCompany(got.company) === normCompany(want.company),
+    };
+    scored++;
+    for (const f of fields) if (match[f]) hits[f]++;
+    perReceipt.push({ name: receipt.name, match, got, want });
+  }
+  const rate = (n: number) => (scored ? n / scored : NaN);
+  return { hits, scored, exactMatch: { total: rate(hits.total), date: rate(hits.date), company: rate(hits.company) }, perReceipt };
+}
+
+const extractors: Record<string, Extractor> = { local: async (text) => extractReceipt(text, { dateOrder: 'auto' }) };
+const mistralKey = args['mistral-key'];
+if (mistralKey) {
+  const target = { apiKey: mistralKey, model: args['mistral-model'], baseUrl: args['mistral-endpoint'] };
+  extractors.mistral = async (text) => (await structureWithMistral(text, target, validateReceipt)).receipt;
+}
+
+const results: Record<string, Awaited<ReturnType<typeof score>>> = {};
+for (const [method, extract] of Object.entries(extractors)) results[method] = await score(extract);
+
+const report = { set, engine, date: new Date().toISOString(), receipts: receipts.length, results };
 const out = resolve(args.out);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(report, null, 2));
-console.table(Object.fromEntries(fields.map((f) => [f, { right: hits[f], of: scored, 'exact match %': +(rate(hits[f]) * 100).toFixed(1) }])));
+console.table(
+  Object.fromEntries(
+    Object.entries(results).flatMap(([method, r]) =>
+      fields.map((f) => [`${method} ${f}`, { right: r.hits[f], of: r.scored, 'exact match %': +((r.hits[f] / r.scored) * 100).toFixed(1) }]),
+    ),
+  ),
+);
 console.log(`bench:fields: wrote ${out}`);

@@ -8,7 +8,21 @@ export type ErrorCode =
   | 'engine-load-failed'
   | 'engine-failed'
   | 'worker-crashed'
-  | 'storage-full';
+  | 'storage-full'
+  | MistralErrorCode;
+
+/** Why the optional Mistral step failed; the document keeps its local fields in every case. */
+export type MistralErrorCode =
+  | 'mistral-auth'
+  | 'mistral-model-retired'
+  | 'mistral-model-unknown'
+  | 'mistral-bad-request'
+  | 'mistral-rate-limited'
+  | 'mistral-server'
+  | 'mistral-timeout'
+  | 'mistral-offline'
+  | 'mistral-truncated'
+  | 'mistral-invalid';
 
 export class LoupeError extends Error {
   override name = 'LoupeError';

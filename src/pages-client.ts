@@ -1,5 +1,6 @@
 import type { DocumentKind, PagesRequest, PagesResponse, PreparedPage } from './protocol';
 import { WorkerConnection } from './workers/connection';
+import type { PageRange } from './reader/page-range';
 
 const connection = new WorkerConnection<PagesRequest, PagesResponse>(
   () => new Worker(new URL('../workers/pages.worker.ts', import.meta.url), { type: 'module', name: 'loupe-pages' }),
@@ -18,7 +19,12 @@ interface Opened {
  */
 export function openDocument(
   file: Blob,
-  options: { signal?: AbortSignal; onOpened?: (info: Opened) => void; onPage: (page: PreparedPage) => Promise<void> | void },
+  options: {
+    range?: PageRange;
+    signal?: AbortSignal;
+    onOpened?: (info: Opened) => void;
+    onPage: (page: PreparedPage) => Promise<void> | void;
+  },
 ): Promise<Opened> {
   let opened: Opened | undefined;
   let callId = 0;
@@ -26,7 +32,7 @@ export function openDocument(
   return connection.call<Opened>(
     (id) => {
       callId = id;
-      return { type: 'open', id, file };
+      return { type: 'open', id, file, range: options.range ?? { from: 1, to: Number.MAX_SAFE_INTEGER } };
     },
     (reply) => {
       if (reply.type === 'opened') {

@@ -4,6 +4,7 @@
  */
 import type { EngineId, LoadProgress, RecognizeResult, RgbaImage } from './engines/engine';
 import type { SerializedError } from './errors';
+import type { PageRange } from './reader/page-range';
 
 // ---- engine worker (workers/engine.worker.ts) ----
 
@@ -44,7 +45,8 @@ export interface PreparedPage {
 }
 
 export type PagesRequest =
-  | { type: 'open'; id: number; file: Blob }
+  /** `range`: the PDF pages to prepare (1-based, inclusive, clipped to the document); images ignore it. */
+  | { type: 'open'; id: number; file: Blob; range: PageRange }
   /** The reader has finished a page of request `target`: the worker may prepare one more. */
   | { type: 'page-read'; id: number; target: number }
   | { type: 'cancel'; id: number; target: number };

@@ -24,7 +24,7 @@ self.addEventListener('message', (event: MessageEvent<PagesRequest>) => {
   const controller = new AbortController();
   const ahead = new PageWindow();
   running.set(id, { controller, ahead });
-  readFile(request.file, controller.signal, {
+  readFile(request.file, request.range, controller.signal, {
     onOpened: (info) => post({ type: 'opened', id, ...info }),
     onPage: (page) => post({ type: 'page', id, page }, page.pixels ? [page.pixels.data.buffer] : []),
     roomForPage: () => ahead.acquire(controller.signal),

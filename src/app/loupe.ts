@@ -12,7 +12,12 @@ import { engineFromUrl, useSettings } from '../store/settings';
 import { exportFiles, type ExportFormat } from './export-files';
 import { downloadBlob } from '../export/download';
 import { EditBuffer } from './edit-buffer';
+import { DEFAULT_RANGE, type PageRange } from '../reader/page-range';
 import { requestPersistence } from '../pwa/storage';
+import { documentText } from '../export/formats';
+import { extractReceipt } from '../receipt/extract';
+import { reviewReceipt } from '../receipt/review';
+import type { Receipt } from '../receipt/schema';
 
 /**
  * The app's one controller: wires the pages worker, the engine worker, IndexedDB and the stores.
@@ -67,6 +72,14 @@ class Loupe {
     void this.markCancelled(this.queue.cancelAll());
   }
 
+  /** Reads other pages of a long PDF: the pages read so far (and their edits) are replaced by these. */
+  async readPages(id: string, range: PageRange): Promise<void> {
+    this.queue.cancel(id);
+    await db.updateDocument(id, { status: 'queued', error: undefined, pageRange: range, fields: undefined });
+    await this.refresh();
+    void this.queue.enqueue([id]);
+  }
+
   async retry(id: string): Promise<void> {
     await db.updateDocument(id, { status: 'queued', error: undefined });
     await this.refresh();
@@ -116,11 +129,29 @@ class Loupe {
     return JSON.parse(await file.blob.text()) as unknown;
   }
 
+  /** Fields from the document's text, on this device. Hand edits are kept unless the user asks to replace them. */
+  async extractFields(id: string, { overwriteEdited = false } = {}): Promise<void> {
+    const doc = await db.getDocument(id);
+    if (!doc || doc.status !== 'done' || (doc.fields?.edited && !overwriteEdited)) return;
+    const text = documentText(await db.listPages(id));
+    const receipt = extractReceipt(text, { dateOrder: useSettings.getState().dateOrder });
+    await db.updateDocument(id, { fields: { receipt, source: 'local', edited: false, review: reviewReceipt(receipt) } });
+    await this.refresh();
+  }
+
+  async saveFields(id: string, receipt: Receipt): Promise<void> {
+    const doc = await db.getDocument(id);
+    if (!doc?.fields) return;
+    await db.updateDocument(id, { fields: { ...doc.fields, receipt, edited: true, review: reviewReceipt(receipt) } });
+    await this.refresh();
+  }
+
   notify(message: string): void {
     useLibrary.setState({ notice: message });
   }
 
-  private async refresh(): Promise<void> {
+  /** Reloads the document list from storage into the store. */
+  async refresh(): Promise<void> {
     const documents = await db.listDocuments();
     useLibrary.setState({ documents });
   }
@@ -145,6 +176,7 @@ class Loupe {
 
   private async readUnlocked(id: string, signal: AbortSignal): Promise<void> {
     const file = await db.getOriginal(id);
+    const range = (await db.getDocument(id))?.pageRange ?? DEFAULT_RANGE;
     if (!file) {
       await db.updateDocument(id, { status: 'failed', error: { message: 'The original file is missing from storage.' } });
       return this.refresh();
@@ -153,8 +185,13 @@ class Loupe {
     await db.updateDocument(id, { status: 'reading', error: undefined });
     await this.refresh();
     try {
-      const outcome = await readDocument(id, file, this.ports(), signal, (progress) =>
-        useLibrary.setState((s) => ({ progress: { ...s.progress, [id]: progress } })),
+      const outcome = await readDocument(
+        id,
+        file,
+        this.ports(),
+        signal,
+        (progress) => useLibrary.setState((s) => ({ progress: { ...s.progress, [id]: progress } })),
+        range,
       );
       await db.updateDocument(id, {
         status: 'done',
@@ -164,6 +201,8 @@ class Loupe {
         engine: outcome.engine,
         readMs: outcome.readMs,
       });
+      // Fields are a bonus on top of the text: a parser failure must not fail a document that was read.
+      await this.extractFields(id).catch((error: unknown) => console.warn(`Loupe could not extract fields of ${id}`, error));
     } catch (error) {
       const cancelled = isAbortError(error);
       const code = error instanceof LoupeError ? error.code : undefined;
@@ -183,8 +222,8 @@ class Loupe {
 
   private ports(): ReaderPorts {
     return {
-      openDocument: (file, { signal, onOpened, onPage }) =>
-        openDocument(file, { signal, onOpened: (info) => onOpened(info.pageCount), onPage }),
+      openDocument: (file, { range, signal, onOpened, onPage }) =>
+        openDocument(file, { range, signal, onOpened: (info) => onOpened(info.pageCount), onPage }),
       ensureEngine: (signal) => this.ensureEngine(signal),
       recognize: (image, options) => this.engine.recognize(image, options),
       savePage: (docId, page, image) => db.putPage({ docId, ...page, editedText: null }, image),

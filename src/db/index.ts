@@ -3,7 +3,7 @@ import { blobRange, originalKey, pageImageKey, pageImageRange, type DocumentReco
 import { normalizeDocument, normalizePage } from './normalize';
 import { write } from './write';
 
-export type { DocumentRecord, PageRecord, DocumentStatus } from './schema';
+export type { DocumentRecord, PageRecord, DocumentStatus, ReceiptFields } from './schema';
 export type { DbChange } from './write';
 export { onDbChange } from './write';
 export { closeLoupeDb } from './open';

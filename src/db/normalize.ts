@@ -1,4 +1,6 @@
-import type { DocumentRecord, DocumentStatus, PageRecord } from './schema';
+import type { DocumentRecord, DocumentStatus, PageRecord, ReceiptFields } from './schema';
+import { receiptSchema } from '../receipt/schema';
+import type { PageRange } from '../reader/page-range';
 import type { ErrorCode } from '../errors';
 
 /** Records from older versions or damaged storage get safe defaults, so old data never crashes new code. */
@@ -32,6 +34,33 @@ export function normalizeDocument(raw: unknown): DocumentRecord | undefined {
     pageCount: num(r.pageCount, 0),
     engine: typeof r.engine === 'string' ? r.engine : undefined,
     readMs: optNum(r.readMs),
+    pageRange: normalizeRange(r.pageRange),
+    fields: normalizeFields(r.fields),
+  };
+}
+
+function normalizeRange(raw: unknown): PageRange | undefined {
+  const r = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const from = r.from;
+  const to = r.to;
+  return Number.isInteger(from) && Number.isInteger(to) && (from as number) >= 1 && (to as number) >= (from as number)
+    ? { from: from as number, to: to as number }
+    : undefined;
+}
+
+/** Fields that no longer match the schema are dropped (and extracted again), never shown half-valid. */
+function normalizeFields(raw: unknown): ReceiptFields | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const r = raw as Record<string, unknown>;
+  const receipt = receiptSchema.safeParse(r.receipt);
+  if (!receipt.success) return undefined;
+  const review = r.review && typeof r.review === 'object' ? (r.review as Record<string, unknown>) : {};
+  const issues = Array.isArray(review.issues) ? review.issues.filter((i): i is string => typeof i === 'string') : [];
+  return {
+    receipt: receipt.data,
+    source: r.source === 'mistral' ? 'mistral' : 'local',
+    edited: r.edited === true,
+    review: { ok: review.ok === true && issues.length === 0, issues },
   };
 }
 

@@ -1,6 +1,8 @@
 import type { DBSchema } from 'idb';
 import type { ErrorCode } from '../errors';
 import type { DocumentKind, PageSource } from '../protocol';
+import type { Receipt } from '../receipt/schema';
+import type { PageRange } from '../reader/page-range';
 
 export type DocumentStatus = 'queued' | 'reading' | 'done' | 'failed';
 
@@ -18,6 +20,20 @@ export interface DocumentRecord {
   pageCount: number;
   engine?: string | undefined;
   readMs?: number | undefined;
+  /** The pages chosen for reading (a long PDF); the first pages when unset. */
+  pageRange?: PageRange | undefined;
+  /** The receipt's fields, once extracted from the text. */
+  fields?: ReceiptFields | undefined;
+}
+
+export interface ReceiptFields {
+  receipt: Receipt;
+  /** Who produced the values: the local parser or the optional Mistral step. */
+  source: 'local' | 'mistral';
+  /** Changed by hand since; a re-extraction then asks before overwriting. */
+  edited: boolean;
+  /** Schema and arithmetic checks; any issue flags the receipt for review. */
+  review: { ok: boolean; issues: string[] };
 }
 
 export interface PageRecord {

@@ -23,6 +23,7 @@ export function toJson({ documents, exportedAt }: { documents: ExportDocument[];
         error: doc.error ?? null,
         engine: doc.engine ?? null,
         readMs: doc.readMs ?? null,
+        fields: doc.fields ?? null,
         createdAt: new Date(doc.createdAt).toISOString(),
         pages: pages.map((page) => ({
           index: page.index,

@@ -3,6 +3,7 @@ import { throwIfAborted } from '../engines/engine';
 import { checkIngest } from './ingest/sniff';
 import { prepareImagePage } from './image/prepare-image';
 import { openPdf, readPdfPage } from './pdf/read-pdf';
+import { rangeIndexes, type PageRange } from '../reader/page-range';
 
 export interface FileCallbacks {
   onOpened: (info: { kind: DocumentKind; mime: string; pageCount: number }) => void;
@@ -13,7 +14,7 @@ export interface FileCallbacks {
 }
 
 /** Bytes in, pages out: the whole front of the pipeline for one file, run inside the pages worker. */
-export async function readFile(file: Blob, signal: AbortSignal, callbacks: FileCallbacks): Promise<void> {
+export async function readFile(file: Blob, range: PageRange, signal: AbortSignal, callbacks: FileCallbacks): Promise<void> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = checkIngest(bytes, file instanceof File ? file.name : '');
   if (type.kind === 'image') {
@@ -25,7 +26,8 @@ export async function readFile(file: Blob, signal: AbortSignal, callbacks: FileC
   const pdf = await openPdf(bytes);
   try {
     callbacks.onOpened({ kind: 'pdf', mime: type.mime, pageCount: pdf.numPages });
-    for (let index = 0; index < pdf.numPages; index++) {
+    const { first, last } = rangeIndexes(range, pdf.numPages);
+    for (let index = first; index <= last; index++) {
       await callbacks.roomForPage();
       throwIfAborted(signal);
       callbacks.onPage(await readPdfPage(pdf, index, signal));

@@ -4,13 +4,13 @@ import { useAppShell } from '../store/app-shell';
 let applyUpdate: ((reload?: boolean) => Promise<void>) | undefined;
 
 /**
- * Registers the service worker after the page has loaded (it must not compete with the first paint)
- * and reports a waiting update instead of applying it: only the user reloads Loupe.
+ * Follows the connection, and registers the service worker after the page has loaded (it must not
+ * compete with the first paint), reporting a waiting update instead of applying it: only the user reloads Loupe.
  */
 export function registerServiceWorker(): void {
-  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
   addEventListener('online', () => useAppShell.setState({ online: true }));
   addEventListener('offline', () => useAppShell.setState({ online: false }));
+  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
   const register = async () => {
     const { registerSW } = await import('virtual:pwa-register');
     applyUpdate = registerSW({

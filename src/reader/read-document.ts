@@ -1,13 +1,14 @@
 import type { RecognizeResult, RgbaImage } from '../engines/engine';
 import { throwIfAborted } from '../engines/engine';
 import type { DocumentKind, PageSource, PreparedPage } from '../protocol';
+import { rangeIndexes, type PageRange } from './page-range';
 
 /** What reading a document needs from the rest of the app; fakes in tests, workers and IndexedDB in the app. */
 export interface ReaderPorts {
   openDocument(
     file: Blob,
     /** `onPage` resolves once the page is recognized and stored: the pages worker waits for that before running further ahead. */
-    options: { signal: AbortSignal; onOpened: (pageCount: number) => void; onPage: (page: PreparedPage) => Promise<void> },
+    options: { range: PageRange; signal: AbortSignal; onOpened: (pageCount: number) => void; onPage: (page: PreparedPage) => Promise<void> },
   ): Promise<{ kind: DocumentKind; mime: string; pageCount: number }>;
   /** Loads the chosen engine if needed; resolves with its id. */
   ensureEngine(signal: AbortSignal): Promise<string>;
@@ -25,6 +26,7 @@ export interface ReadPage {
 }
 
 export interface ReadProgress {
+  /** Pages to read in this run (a long PDF's chosen range, not all its pages). */
   pageCount: number;
   pagesDone: number;
   /** Text of the page being recognized, as streamed so far. */
@@ -49,6 +51,7 @@ export async function readDocument(
   ports: ReaderPorts,
   signal: AbortSignal,
   onProgress: (progress: ReadProgress) => void,
+  range: PageRange,
 ): Promise<ReadOutcome> {
   const started = performance.now();
   let pageCount = 0;
@@ -78,9 +81,11 @@ export async function readDocument(
   };
 
   const opening = ports.openDocument(file, {
+    range,
     signal,
     onOpened: (count) => {
-      pageCount = count;
+      const { first, last } = rangeIndexes(range, count);
+      pageCount = Math.max(0, last - first + 1);
       onProgress({ pageCount, pagesDone });
     },
     onPage: (page) => {

@@ -11,6 +11,10 @@ interface LibraryState {
   queue: QueueState;
   /** A problem that belongs to no single document (storage full, worker crash), shown as a banner. */
   notice: string | undefined;
+  /** Documents whose text is with Mistral right now. */
+  structuring: Record<string, true>;
+  /** The last Mistral failure per document; its local fields stay. */
+  structureErrors: Record<string, string>;
 }
 
 export const useLibrary = create<LibraryState>()(() => ({
@@ -19,6 +23,8 @@ export const useLibrary = create<LibraryState>()(() => ({
   progress: {},
   queue: { waiting: [], current: undefined, finished: 0 },
   notice: undefined,
+  structuring: {},
+  structureErrors: {},
 }));
 
 export const selectSelected = (state: LibraryState) => state.documents.find((d) => d.id === state.selectedId);

@@ -3,25 +3,77 @@ import { persist } from 'zustand/middleware';
 import type { EngineId } from '../engines/engine';
 import { DEFAULT_ENGINE, isEngineId } from '../engines/registry';
 
+export type DateOrder = 'auto' | 'DMY' | 'MDY' | 'YMD';
+const DATE_ORDERS: DateOrder[] = ['auto', 'DMY', 'MDY', 'YMD'];
+
+/** The current Mistral Medium; the `-latest` alias would move to another model without telling anyone. */
+export const DEFAULT_MISTRAL_MODEL = 'mistral-medium-3-5';
+export const MISTRAL_ENDPOINTS = { global: 'https://api.mistral.ai' } as const;
+
+export interface MistralSettings {
+  /** Off until the user turns it on; nothing is sent while off. */
+  enabled: boolean;
+  model: string;
+  baseUrl: string;
+  /** The key stays in this browser only, and only when the user asks to remember it. */
+  apiKey: string;
+  rememberKey: boolean;
+  /** The user has seen exactly what leaves the device and chose not to be asked before each send. */
+  skipPreview: boolean;
+}
+
 interface SettingsState {
   engine: EngineId;
+  dateOrder: DateOrder;
+  mistral: MistralSettings;
   setEngine: (engine: EngineId) => void;
+  setDateOrder: (order: DateOrder) => void;
+  setMistral: (patch: Partial<MistralSettings>) => void;
 }
+
+const DEFAULT_MISTRAL: MistralSettings = {
+  enabled: false,
+  model: DEFAULT_MISTRAL_MODEL,
+  baseUrl: MISTRAL_ENDPOINTS.global,
+  apiKey: '',
+  rememberKey: false,
+  skipPreview: false,
+};
 
 /** Small preferences only; documents live in IndexedDB. */
 export const useSettings = create<SettingsState>()(
   persist(
     (set) => ({
       engine: DEFAULT_ENGINE,
+      dateOrder: 'auto',
+      mistral: DEFAULT_MISTRAL,
       setEngine: (engine) => set({ engine }),
+      setDateOrder: (dateOrder) => set({ dateOrder }),
+      setMistral: (patch) => set((s) => ({ mistral: { ...s.mistral, ...patch } })),
     }),
     {
       name: 'loupe-settings',
-      version: 1,
-      // Unknown or removed engine ids from older versions fall back to the default.
+      version: 2,
+      // A key the user did not ask to remember lives in memory only and is gone with the tab.
+      partialize: (s) => ({ engine: s.engine, dateOrder: s.dateOrder, mistral: { ...s.mistral, apiKey: s.mistral.rememberKey ? s.mistral.apiKey : '' } }),
+      // Anything unknown or damaged from older versions falls back to the default.
       merge: (persisted, current) => {
-        const engine = (persisted as Partial<SettingsState> | undefined)?.engine;
-        return { ...current, engine: isEngineId(engine) ? engine : current.engine };
+        const p = (persisted ?? {}) as Partial<SettingsState>;
+        const m = (p.mistral ?? {}) as Partial<MistralSettings>;
+        const text = (value: unknown, fallback: string) => (typeof value === 'string' && value.trim() ? value.trim() : fallback);
+        return {
+          ...current,
+          engine: isEngineId(p.engine) ? p.engine : current.engine,
+          dateOrder: DATE_ORDERS.includes(p.dateOrder as DateOrder) ? (p.dateOrder as DateOrder) : current.dateOrder,
+          mistral: {
+            enabled: m.enabled === true,
+            model: text(m.model, DEFAULT_MISTRAL.model),
+            baseUrl: text(m.baseUrl, DEFAULT_MISTRAL.baseUrl),
+            apiKey: typeof m.apiKey === 'string' ? m.apiKey : '',
+            rememberKey: m.rememberKey === true,
+            skipPreview: m.skipPreview === true,
+          },
+        };
       },
     },
   ),

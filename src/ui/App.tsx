@@ -9,6 +9,7 @@ import { QueueBar } from './QueueBar';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ConnectionStatus, UpdateBanner } from './ShellStatus';
 import { PrivacyButton } from './PrivacyPanel';
+import { SettingsButton } from './SettingsPanel';
 import './app.css';
 
 const urlEngine = engineFromUrl(location.search);
@@ -24,6 +25,7 @@ export function App() {
         <EngineStatus override={urlEngine} />
         <div className="tools">
           <ConnectionStatus />
+          <SettingsButton />
           <PrivacyButton />
         </div>
       </header>
@@ -52,6 +54,12 @@ export function App() {
               </button>
               <button type="button" onClick={() => void loupe.exportDocuments('text')}>
                 Text
+              </button>
+              <button type="button" onClick={() => void loupe.exportDocuments('receipts-csv')}>
+                Receipts CSV
+              </button>
+              <button type="button" onClick={() => void loupe.exportDocuments('items-csv')}>
+                Line items CSV
               </button>
               <DeleteAll />
             </div>

@@ -1,3 +1,4 @@
+import { DEFAULT_RANGE, isPartial, rangeIndexes } from '../reader/page-range';
 import { useLibrary } from '../store/library';
 import type { DocumentRecord } from '../db';
 import { loupe } from '../app/loupe';
@@ -81,7 +82,9 @@ function isRetryable(doc: DocumentRecord): boolean {
 }
 
 function describeKind(doc: DocumentRecord): string {
-  const pages = doc.pageCount ? `${doc.pageCount} page${doc.pageCount === 1 ? '' : 's'}` : '';
+  const { first, last } = rangeIndexes(doc.pageRange ?? DEFAULT_RANGE, doc.pageCount);
+  const partial = doc.status === 'done' && isPartial(doc.pageRange, doc.pageCount) ? ` (pages ${first + 1}–${last + 1} read)` : '';
+  const pages = doc.pageCount ? `${doc.pageCount} page${doc.pageCount === 1 ? '' : 's'}${partial}` : '';
   const kind = doc.kind === 'pdf' ? 'PDF' : doc.kind === 'image' ? 'Image' : '';
   return [kind, pages, formatBytes(doc.size)].filter(Boolean).join(' · ');
 }

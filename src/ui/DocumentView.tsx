@@ -3,6 +3,8 @@ import type { DocumentRecord, PageRecord } from '../db';
 import { selectSelected, useLibrary } from '../store/library';
 import { loupe } from '../app/loupe';
 import { ENGINE_INFO, isEngineId } from '../engines/registry';
+import { FieldsPanel } from './FieldsPanel';
+import { PageRangePicker } from './PageRangePicker';
 
 export function DocumentView() {
   const doc = useLibrary(selectSelected);
@@ -44,6 +46,8 @@ function DocumentDetails({ doc }: { doc: DocumentRecord }) {
           </button>
         </div>
       </header>
+      <PageRangePicker doc={doc} />
+      <FieldsPanel doc={doc} text={fullText} />
       <div data-testid="doc-text" data-text={fullText}>
         {pages.map((page) => (
           <PageView key={page.index} doc={doc} page={page} />

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { makeOrientedJpegFixture, renderReceiptFixturePng } from '../fixtures';
+import { makeManyPagePdfFixture, makeOrientedJpegFixture, renderReceiptFixturePng } from '../fixtures';
 
 const row = (page: Page, name: string) => page.locator(`[data-testid=doc-row][data-name="${name}"]`);
 
@@ -91,4 +91,25 @@ test('two tabs show the same documents and never read one twice', async ({ page,
   await expect(row(page, 'shared.png')).toHaveAttribute('data-status', 'done');
   await expect(second.getByTestId('engine-status')).toHaveAttribute('data-state', 'idle');
   await second.close();
+});
+
+test('a long PDF reads its first 20 pages, and the user picks which others to read', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles({ name: 'long.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makeManyPagePdfFixture(25)) });
+  const long = row(page, 'long.pdf');
+  await expect(long).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await expect(long).toContainText('25 pages (pages 1–20 read)');
+  await long.getByRole('button', { name: 'long.pdf', exact: true }).click();
+  await expect(page.getByTestId('page-text')).toHaveCount(20);
+
+  await page.getByTestId('range-from').fill('30');
+  await page.getByRole('button', { name: 'Read these pages' }).click();
+  await expect(page.getByTestId('page-range').getByRole('alert')).toHaveText('This PDF has pages 1 to 25.');
+  await page.getByTestId('range-from').fill('21');
+  await page.getByTestId('range-to').fill('25');
+  await page.getByRole('button', { name: 'Read these pages' }).click();
+  await expect(long).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await expect(page.getByTestId('page-text')).toHaveCount(5);
+  await expect(page.getByTestId('page-text').first()).toHaveValue('PAGE NUMBER 21 OF 25');
+  await expect(long).toContainText('(pages 21–25 read)');
 });

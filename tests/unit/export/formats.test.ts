@@ -63,6 +63,7 @@ describe('export formats', () => {
           error: { code: 'corrupt-image', message: 'Broken.' },
           engine: null,
           readMs: null,
+          fields: null,
           createdAt: '1970-01-01T00:00:01.000Z',
           pages: [],
           text: '',

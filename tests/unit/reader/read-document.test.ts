@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_RANGE } from '../../../src/reader/page-range';
 import { readDocument, type ReaderPorts, type ReadPage, type ReadProgress } from '../../../src/reader/read-document';
 import type { PreparedPage } from '../../../src/protocol';
 import { LoupeError } from '../../../src/errors';
@@ -48,7 +49,7 @@ describe('readDocument', () => {
   it('reads text-layer pages directly and recognizes scanned ones, in page order', async () => {
     const { fake, saved, calls } = ports([textPage(0, 'TOTAL 5.70'), scannedPage(1)]);
     const progress: ReadProgress[] = [];
-    const outcome = await readDocument('d1', new Blob(), fake, new AbortController().signal, (p) => progress.push(p));
+    const outcome = await readDocument('d1', new Blob(), fake, new AbortController().signal, (p) => progress.push(p), DEFAULT_RANGE);
     expect(saved.map((p) => [p.index, p.source, p.text])).toEqual([
       [0, 'text-layer', 'TOTAL 5.70'],
       [1, 'ocr', 'SCANNED 1'],
@@ -62,14 +63,14 @@ describe('readDocument', () => {
 
   it('never loads an engine for a PDF whose pages all carry text', async () => {
     const { fake, calls } = ports([textPage(0, 'A'), textPage(1, 'B')]);
-    const outcome = await readDocument('d1', new Blob(), fake, new AbortController().signal, () => {});
+    const outcome = await readDocument('d1', new Blob(), fake, new AbortController().signal, () => {}, DEFAULT_RANGE);
     expect(calls).toEqual([]);
     expect(outcome.engine).toBeUndefined();
   });
 
   it('keeps the pages read before the file turned out to be broken', async () => {
     const { fake, saved } = ports([textPage(0, 'A'), textPage(1, 'B')], { breakAfter: 1 });
-    await expect(readDocument('d1', new Blob(), fake, new AbortController().signal, () => {})).rejects.toMatchObject({
+    await expect(readDocument('d1', new Blob(), fake, new AbortController().signal, () => {}, DEFAULT_RANGE)).rejects.toMatchObject({
       code: 'corrupt-pdf',
     });
     expect(saved.map((p) => p.text)).toEqual(['A']);
@@ -83,7 +84,24 @@ describe('readDocument', () => {
       await save(...args);
       controller.abort();
     };
-    await expect(readDocument('d1', new Blob(), fake, controller.signal, () => {})).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(readDocument('d1', new Blob(), fake, controller.signal, () => {}, DEFAULT_RANGE)).rejects.toMatchObject({ name: 'AbortError' });
     expect(saved.map((p) => p.text)).toEqual(['A']);
+  });
+
+  it('reads only the chosen pages of a long document and counts progress over them', async () => {
+    const { fake } = ports([textPage(1, 'SECOND PAGE'), textPage(2, 'THIRD PAGE')]);
+    let asked: unknown;
+    const openDocument = fake.openDocument.bind(fake);
+    fake.openDocument = async (file, options) => {
+      asked = options.range;
+      // The document has 40 pages; the worker sends only the two of the range.
+      const opened = await openDocument(file, { ...options, onOpened: () => options.onOpened(40) });
+      return { ...opened, pageCount: 40 };
+    };
+    const progress: ReadProgress[] = [];
+    const outcome = await readDocument('d1', new Blob(), fake, new AbortController().signal, (p) => progress.push(p), { from: 2, to: 3 });
+    expect(asked).toEqual({ from: 2, to: 3 });
+    expect(progress.at(-1)).toEqual({ pageCount: 2, pagesDone: 2 });
+    expect(outcome.pageCount).toBe(40);
   });
 });

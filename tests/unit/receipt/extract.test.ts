@@ -138,3 +138,14 @@ describe('extractReceipt', () => {
     expect(receiptSchema.safeParse(receipt).success).toBe(true);
   });
 });
+
+describe('OCR look-alikes in labels', () => {
+  it('reads T0TAL and SUBT0TAL as the labels they are, leaving amounts alone', () => {
+    const receipt = extractReceipt(
+      ['CORNER CAFE SDN BHD', 'LATTE 1 X 9.00 9.00', 'MUFFIN 2 X 3.50 7.00', 'SUBT0TAL 16.00', 'SST 6% 0.96', 'T0TAL RM10.96', 'CASH 20.00'].join('\n'),
+      { dateOrder: 'auto' },
+    );
+    expect(receipt).toMatchObject({ subtotal: 16, total: 10.96, tax: 0.96 });
+    expect(receipt.lineItems.map((item) => item.description)).toEqual(['LATTE', 'MUFFIN']);
+  });
+});

@@ -1,0 +1,213 @@
+import { useState } from 'react';
+import type { DocumentRecord, ReceiptFields } from '../db';
+import type { LineItem, Receipt } from '../receipt/schema';
+import { loupe } from '../app/loupe';
+import { MistralAction } from './MistralAction';
+
+type TextKey = 'merchantName' | 'merchantAddress' | 'paymentMethod';
+type MoneyKey = 'subtotal' | 'tax' | 'tip' | 'total';
+
+const TEXT_FIELDS: [TextKey, string][] = [
+  ['merchantName', 'Merchant'],
+  ['merchantAddress', 'Address'],
+  ['paymentMethod', 'Payment'],
+];
+const MONEY_FIELDS: [MoneyKey, string][] = [
+  ['subtotal', 'Subtotal'],
+  ['tax', 'Tax'],
+  ['tip', 'Tip'],
+  ['total', 'Total'],
+];
+
+/** A typed amount: `12.50`, `12,50`, `1,234.50` or `1.234,50`; empty is unknown (null); anything else is refused. */
+export function parseAmountInput(value: string): number | null | undefined {
+  const v = value.trim().replace(/\s/g, '');
+  if (!v) return null;
+  const decimal = Math.max(v.lastIndexOf('.'), v.lastIndexOf(','));
+  const digits = v.length - decimal - 1;
+  const normalized =
+    decimal >= 0 && digits <= 2 ? `${v.slice(0, decimal).replace(/[.,]/g, '')}.${v.slice(decimal + 1)}` : v.replace(/[.,]/g, '');
+  const n = Number(normalized);
+  return /^-?\d+(\.\d{1,2})?$/.test(normalized) && Number.isFinite(n) ? n : undefined;
+}
+
+/** The receipt's fields beside its text: editable, with the checks' verdict and the structuring actions. */
+export function FieldsPanel({ doc, text }: { doc: DocumentRecord; text: string }) {
+  const fields = doc.fields;
+  if (doc.status !== 'done') return null;
+  return (
+    <section className="fields" aria-labelledby="fields-title" data-testid="fields" data-source={fields?.source ?? ''}>
+      <h3 id="fields-title">Receipt fields</h3>
+      {fields ? <FieldsForm key={`${doc.id}-${doc.updatedAt}`} doc={doc} fields={fields} /> : <p className="muted">No fields yet.</p>}
+      <FieldActions doc={doc} text={text} />
+    </section>
+  );
+}
+
+function Review({ review }: { review: ReceiptFields['review'] }) {
+  return review.ok ? (
+    <p className="review ok" data-testid="fields-review" data-ok="true">
+      Checks passed: the amounts add up.
+    </p>
+  ) : (
+    <div className="review flagged" data-testid="fields-review" data-ok="false" role="status">
+      <strong>Needs review</strong>
+      <ul>
+        {review.issues.map((issue) => (
+          <li key={issue}>{issue}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function FieldsForm({ doc, fields }: { doc: DocumentRecord; fields: ReceiptFields }) {
+  const [draft, setDraft] = useState<Receipt>(fields.receipt);
+  const [invalid, setInvalid] = useState<string>();
+  const save = (next: Receipt) => {
+    setDraft(next);
+    void loupe.saveFields(doc.id, next);
+  };
+  const moneyInput = (label: string, value: number | null, onValue: (n: number | null) => void, testId?: string) => (
+    <input
+      aria-label={label}
+      data-testid={testId}
+      inputMode="decimal"
+      defaultValue={value ?? ''}
+      onBlur={(event) => {
+        const parsed = parseAmountInput(event.target.value);
+        if (parsed === undefined) setInvalid(`${label}: “${event.target.value}” is not an amount.`);
+        else {
+          setInvalid(undefined);
+          if (parsed !== value) onValue(parsed);
+        }
+      }}
+    />
+  );
+  const setItem = (i: number, patch: Partial<LineItem>) =>
+    save({ ...draft, lineItems: draft.lineItems.map((item, j) => (j === i ? { ...item, ...patch } : item)) });
+  return (
+    <>
+      <Review review={fields.review} />
+      <p className="muted">
+        From {fields.source === 'mistral' ? 'Mistral' : 'the text, on this device'}
+        {fields.edited && ', edited by you'}.
+      </p>
+      <div className="field-grid">
+        {TEXT_FIELDS.map(([key, label]) => (
+          <label key={key}>
+            {label}
+            <input
+              data-testid={`field-${key}`}
+              defaultValue={draft[key] ?? ''}
+              onBlur={(event) => {
+                const value = event.target.value.trim() || null;
+                if (value !== draft[key]) save({ ...draft, [key]: value });
+              }}
+            />
+          </label>
+        ))}
+        <label>
+          Date
+          <input
+            type="date"
+            data-testid="field-date"
+            defaultValue={draft.date ?? ''}
+            onBlur={(event) => event.target.value !== (draft.date ?? '') && save({ ...draft, date: event.target.value || null })}
+          />
+        </label>
+        <label>
+          Time
+          <input
+            type="time"
+            step={1}
+            data-testid="field-time"
+            defaultValue={draft.time ?? ''}
+            onBlur={(event) => event.target.value !== (draft.time ?? '') && save({ ...draft, time: event.target.value || null })}
+          />
+        </label>
+        <label>
+          Currency
+          <input
+            data-testid="field-currency"
+            maxLength={3}
+            placeholder="EUR"
+            defaultValue={draft.currency ?? ''}
+            onBlur={(event) => {
+              const value = event.target.value.trim().toUpperCase();
+              if (value && !/^[A-Z]{3}$/.test(value)) setInvalid(`Currency: use a three-letter code such as EUR or USD.`);
+              else if ((value || null) !== draft.currency) save({ ...draft, currency: value || null });
+            }}
+          />
+        </label>
+        {MONEY_FIELDS.map(([key, label]) => (
+          <label key={key}>
+            {label}
+            {moneyInput(label, draft[key], (n) => save({ ...draft, [key]: n }), `field-${key}`)}
+          </label>
+        ))}
+      </div>
+      {invalid && (
+        <p className="field-error" role="alert">
+          {invalid}
+        </p>
+      )}
+      <table className="items" data-testid="line-items">
+        <caption>Line items ({draft.lineItems.length})</caption>
+        <thead>
+          <tr>
+            <th scope="col">Description</th>
+            <th scope="col">Qty</th>
+            <th scope="col">Unit price</th>
+            <th scope="col">Amount</th>
+            <th scope="col">
+              <span className="visually-hidden">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {draft.lineItems.map((item, i) => (
+            <tr key={`${i}-${item.description}`}>
+              <td>
+                <input
+                  aria-label={`Item ${i + 1} description`}
+                  defaultValue={item.description}
+                  onBlur={(event) => event.target.value !== item.description && setItem(i, { description: event.target.value })}
+                />
+              </td>
+              <td>{moneyInput(`Item ${i + 1} quantity`, item.quantity, (quantity) => setItem(i, { quantity }))}</td>
+              <td>{moneyInput(`Item ${i + 1} unit price`, item.unitPrice, (unitPrice) => setItem(i, { unitPrice }))}</td>
+              <td>{moneyInput(`Item ${i + 1} amount`, item.amount, (amount) => setItem(i, { amount }))}</td>
+              <td>
+                <button
+                  type="button"
+                  aria-label={`Remove item ${i + 1}`}
+                  onClick={() => save({ ...draft, lineItems: draft.lineItems.filter((_, j) => j !== i) })}
+                >
+                  ×
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button
+        type="button"
+        onClick={() => save({ ...draft, lineItems: [...draft.lineItems, { description: '', quantity: null, unitPrice: null, amount: null }] })}
+      >
+        Add item
+      </button>
+    </>
+  );
+}
+
+function FieldActions({ doc, text }: { doc: DocumentRecord; text: string }) {
+  return (
+    <div className="actions">
+      <button type="button" data-testid="extract-again" onClick={() => void loupe.extractFields(doc.id, { overwriteEdited: true })}>
+        {doc.fields?.edited ? 'Extract again from text (replaces your edits)' : 'Extract again from text'}
+      </button>
+      <MistralAction doc={doc} text={text} />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { expect, test, type Page } from '@playwright/test';
+import { CAFE_RECEIPT_LINES, renderReceiptFixturePng } from '../fixtures';
+
+const row = (page: Page, name: string) => page.locator(`[data-testid=doc-row][data-name="${name}"]`);
+
+
+/** Reads the café receipt and opens it. */
+async function readCafeReceipt(page: Page) {
+  await page.goto('/');
+  const receipt = await renderReceiptFixturePng(page, CAFE_RECEIPT_LINES);
+  await page.getByTestId('file-input').setInputFiles({ name: 'cafe.png', mimeType: 'image/png', buffer: receipt });
+  await expect(row(page, 'cafe.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await row(page, 'cafe.png').getByRole('button', { name: 'cafe.png', exact: true }).click();
+}
+
+test('a read receipt gets its fields on the device, checked, editable, and exported as CSV', async ({ page }) => {
+  await readCafeReceipt(page);
+  const fields = page.getByTestId('fields');
+  await expect(fields).toHaveAttribute('data-source', 'local');
+  await expect(page.getByTestId('field-merchantName')).toHaveValue(/CORNER CAFE/);
+  await expect(page.getByTestId('field-date')).toHaveValue('2018-02-12');
+  await expect(page.getByTestId('field-total')).toHaveValue('16.96');
+  await expect(page.getByTestId('field-currency')).toHaveValue('MYR');
+  await expect(page.getByTestId('fields-review')).toHaveAttribute('data-ok', 'true');
+
+  // A wrong total is flagged with the reason, and the edit is kept across a reload.
+  await page.getByTestId('field-total').fill('19.96');
+  await page.getByTestId('field-total').blur();
+  await expect(page.getByTestId('fields-review')).toHaveAttribute('data-ok', 'false');
+  await expect(page.getByTestId('fields-review')).toContainText('19.96');
+  await page.reload();
+  await row(page, 'cafe.png').getByRole('button', { name: 'cafe.png', exact: true }).click();
+  await expect(page.getByTestId('field-total')).toHaveValue('19.96');
+  await expect(page.getByTestId('fields')).toContainText('edited by you');
+
+  const download = async (name: string) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
+    return { name: file.suggestedFilename(), text: await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')) };
+  };
+  const receipts = await download('Receipts CSV');
+  expect(receipts.name).toBe('cafe-receipts.csv');
+  const [header, line] = receipts.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  expect(header).toContain('merchantName');
+  expect(line).toContain('2018-02-12');
+  expect(line).toContain('19.96');
+  expect(line).toContain('yes');
+  const items = await download('Line items CSV');
+  expect(items.text).toMatch(/LATTE/);
+  expect(items.text).toMatch(/MUFFIN/);
+});

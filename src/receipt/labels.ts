@@ -8,7 +8,7 @@ export const FINAL_TOTAL =
 export const TOTAL = /\b(t[o0]ta[l1iI|]|ttl|summe|betrag|montant|importe|totaal|totale|jumlah|amount)\b/i;
 // Totals that are not money to pay: counts, savings, the tax alone, what was handed over.
 export const NOT_TOTAL =
-  /\b(qty|quantity|[il1|]tems?|[il1|]tem\([a-z]\)|qty\(s\)|pcs|units?|articles?|artikel|savings?|saved|discounts?|disc|points?|tendered|change|paid|rabatt|remise|tip|gratuity)\b|total\s*(tax|gst|vat|sst|tva|mwst)|(tax|gst|vat)\s*total|\b(no|#)\s*of\b/i;
+  /\d\s*%.*\bsuppl(y|ies)\b|\bsuppl(y|ies)\b.*\d\s*%|\b(qty|quantity|[il1|]tems?|[il1|]tem\([a-z]\)|qty\(s\)|pcs|units?|articles?|artikel|savings?|saved|discounts?|disc|points?|tendered|change|paid|rabatt|remise|tip|gratuity)\b|total\s*(tax|gst|vat|sst|tva|mwst)|(tax|gst|vat)\s*total|\b(no|#)\s*of\b/i;
 export const TAX =
   /\b(gst|vat|tva|mwst|ust|sst|iva|tax|taxes|service\s*tax|sales\s*tax|hst|pst|qst|impuesto|steuer|cukai|btw|ppn)\b/i;
 // Tax words that name a number or a document, not an amount.

@@ -1,8 +1,9 @@
 /** The merchant's name and address from the receipt's header lines. */
+import { correctNameWords } from './name-words';
 
 // Legal forms name the company that issued the receipt; OCR often misreads "SDN BHD" and "S/B".
 const LEGAL_FORM =
-  /\b(s[do0]n\.?\s*[be8][hn][do0]\.?|[s5]\/b|bhd|berhad|pte\.?\s*ltd|ltd|limited|llc|l\.l\.c|inc|incorporated|corp(oration)?|co\.|company|plc|gmbh|s\.a\.?|s\.a\.r\.l|sarl|sas|s\.l\.|s\.r\.l|b\.v|n\.v|pty)(?![\p{L}\d])/iu;
+  /\b(s[do0]n\.?\s*[be8][hn][do0]\.?|[s5]\/b|sb|bhd|berhad|pte\.?\s*ltd|ltd|limited|llc|l\.l\.c|inc|incorporated|corp(oration)?|co\.|company|plc|gmbh|s\.a\.?|s\.a\.r\.l|sarl|sas|s\.l\.|s\.r\.l|b\.v|n\.v|pty)(?![\p{L}\d])/iu;
 // Words that make a line read as a business name, weaker than a legal form.
 const BUSINESS_WORD =
   /\b(enterprise|trading|restoran|restaurant|bakeries|bakery|store|stores|mart|supermarket|hardware|stationery|florist|cafe|caf[ée]|bistro|pharmacy|kedai|syarikat|perniagaan|shop|boutique|market)\b/i;
@@ -18,16 +19,20 @@ const REG_TAIL = /\s*[([]?\s*(co\.?\s*reg(\.|istration)?\s*(no\.?)?\s*:?\s*)?[A-
 
 /** Strips registration numbers and frame characters, and undoes the usual OCR slips in a name. */
 function cleanName(line: string): string {
-  return line
+  return correctNameWords(line.replace(REG_NUMBER, ''))
     .replace(/[\s,;]+$/, '')
     .replace(REG_TAIL, '')
     .replace(/^[\s*\-=~#.:,]+|[\s*\-=~#:,]+$/g, '')
-    .replace(/\bs[do0]n\.?\s*[be8][hn][do0]\b/gi, 'SDN BHD')
+    // "SDN" (sendirian) is always followed by "BHD" (berhad), however OCR misread it.
+    .replace(/\bs[do0]n\.?\s*[be8h][a-z][do0u]\b/gi, 'SDN BHD')
     .replace(/\b5\/B\b/g, 'S/B')
     // Inside a word of letters, 0 and 1 are O and I ("F00DICI0US"); numbers like "99" stay.
     .replace(/\b(?=[\p{L}01]*\p{L}[\p{L}01]*\p{L})[\p{L}01]+\b/gu, (word) => word.replace(/0/g, 'O').replace(/1/g, 'I'))
     .replace(/\s+/g, ' ');
 }
+
+/** A registration number after the legal name ends it: what follows ("FKA …", a branch) is not the name. */
+const REG_NUMBER = /\s*[([]\s*[A-Z]?\d{4,}\s*-?\s*[A-Z]\s*[)\]].*$/i;
 
 const letters = (line: string) => (line.match(/\p{L}/gu) ?? []).length;
 

@@ -76,7 +76,7 @@ export function findTotals(lines: string[]): Totals {
     }
   }
   found.tax = explicitTax ?? found.tax ?? summaryTax(lines.slice(end));
-  found.total = pickTotal(candidates, paidByCash(lines));
+  found.total = pickTotal(candidates, paidByCash(lines), lines.some((line) => /\d[.,]\d{2}\b/.test(line)));
   return found;
 }
 
@@ -87,13 +87,17 @@ function summaryTax(summary: string[]): number | null {
   return row ? lastAmount(row) : null;
 }
 
-/** Highest rank wins; within a rank the last printed (a rounded total follows the raw one). */
-function pickTotal(candidates: { rank: number; value: number; index: number }[], paid: number | null): number | null {
+/**
+ * Highest rank wins; within a rank the last printed (a rounded total follows the raw one). A total
+ * without decimals on a receipt whose amounts have them lost its decimal point to OCR: unknown, not a guess.
+ */
+function pickTotal(candidates: { rank: number; value: number; index: number }[], paid: number | null, decimals: boolean): number | null {
   if (paid !== null) {
     const match = candidates.find((c) => toMinor(c.value) === toMinor(paid));
     if (match) return match.value;
   }
   const best = Math.max(...candidates.map((c) => c.rank));
+  if (best < 10 && decimals) return null;
   const top = candidates.filter((c) => c.rank === best);
   return top[top.length - 1]?.value ?? null;
 }

@@ -3,6 +3,7 @@ import type { DocumentRecord, ReceiptFields } from '../db';
 import type { LineItem, Receipt } from '../receipt/schema';
 import { loupe } from '../app/loupe';
 import { MistralAction } from './MistralAction';
+import { parseNumberInput } from '../receipt/number-input';
 
 type TextKey = 'merchantName' | 'merchantAddress' | 'paymentMethod';
 type MoneyKey = 'subtotal' | 'tax' | 'tip' | 'total';
@@ -18,18 +19,6 @@ const MONEY_FIELDS: [MoneyKey, string][] = [
   ['tip', 'Tip'],
   ['total', 'Total'],
 ];
-
-/** A typed amount: `12.50`, `12,50`, `1,234.50` or `1.234,50`; empty is unknown (null); anything else is refused. */
-export function parseAmountInput(value: string): number | null | undefined {
-  const v = value.trim().replace(/\s/g, '');
-  if (!v) return null;
-  const decimal = Math.max(v.lastIndexOf('.'), v.lastIndexOf(','));
-  const digits = v.length - decimal - 1;
-  const normalized =
-    decimal >= 0 && digits <= 2 ? `${v.slice(0, decimal).replace(/[.,]/g, '')}.${v.slice(decimal + 1)}` : v.replace(/[.,]/g, '');
-  const n = Number(normalized);
-  return /^-?\d+(\.\d{1,2})?$/.test(normalized) && Number.isFinite(n) ? n : undefined;
-}
 
 /** The receipt's fields beside its text: editable, with the checks' verdict and the structuring actions. */
 export function FieldsPanel({ doc, text }: { doc: DocumentRecord; text: string }) {
@@ -68,15 +57,16 @@ function FieldsForm({ doc, fields }: { doc: DocumentRecord; fields: ReceiptField
     setDraft(next);
     void loupe.saveFields(doc.id, next);
   };
-  const moneyInput = (label: string, value: number | null, onValue: (n: number | null) => void, testId?: string) => (
+  /** Amounts show with their cents ("16.00"); quantities as they are. */
+  const numberInput = (label: string, value: number | null, onValue: (n: number | null) => void, { testId, cents = true }: { testId?: string; cents?: boolean } = {}) => (
     <input
       aria-label={label}
       data-testid={testId}
       inputMode="decimal"
-      defaultValue={value ?? ''}
+      defaultValue={value === null ? '' : cents ? value.toFixed(2) : String(value)}
       onBlur={(event) => {
-        const parsed = parseAmountInput(event.target.value);
-        if (parsed === undefined) setInvalid(`${label}: “${event.target.value}” is not an amount.`);
+        const parsed = parseNumberInput(event.target.value, cents ? 2 : 3);
+        if (parsed === undefined) setInvalid(`${label}: “${event.target.value}” is not a number with at most ${cents ? 2 : 3} decimals.`);
         else {
           setInvalid(undefined);
           if (parsed !== value) onValue(parsed);
@@ -143,7 +133,7 @@ function FieldsForm({ doc, fields }: { doc: DocumentRecord; fields: ReceiptField
         {MONEY_FIELDS.map(([key, label]) => (
           <label key={key}>
             {label}
-            {moneyInput(label, draft[key], (n) => save({ ...draft, [key]: n }), `field-${key}`)}
+            {numberInput(label, draft[key], (n) => save({ ...draft, [key]: n }), { testId: `field-${key}` })}
           </label>
         ))}
       </div>
@@ -175,9 +165,9 @@ function FieldsForm({ doc, fields }: { doc: DocumentRecord; fields: ReceiptField
                   onBlur={(event) => event.target.value !== item.description && setItem(i, { description: event.target.value })}
                 />
               </td>
-              <td>{moneyInput(`Item ${i + 1} quantity`, item.quantity, (quantity) => setItem(i, { quantity }))}</td>
-              <td>{moneyInput(`Item ${i + 1} unit price`, item.unitPrice, (unitPrice) => setItem(i, { unitPrice }))}</td>
-              <td>{moneyInput(`Item ${i + 1} amount`, item.amount, (amount) => setItem(i, { amount }))}</td>
+              <td>{numberInput(`Item ${i + 1} quantity`, item.quantity, (quantity) => setItem(i, { quantity }), { cents: false })}</td>
+              <td>{numberInput(`Item ${i + 1} unit price`, item.unitPrice, (unitPrice) => setItem(i, { unitPrice }))}</td>
+              <td>{numberInput(`Item ${i + 1} amount`, item.amount, (amount) => setItem(i, { amount }))}</td>
               <td>
                 <button
                   type="button"

@@ -29,8 +29,13 @@ class Loupe {
     (id, signal) => this.read(id, signal),
     (queue) => useLibrary.setState({ queue }),
   );
-  private readonly edits = new EditBuffer((docId, index, text) => db.setPageEdit(docId, index, text), (error) =>
-    this.notify(messageOf(error)),
+  // A corrected text corrects the fields read from it, unless the user already edited the fields by hand.
+  private readonly edits = new EditBuffer(
+    async (docId, index, text) => {
+      await db.setPageEdit(docId, index, text);
+      await this.extractFields(docId);
+    },
+    (error) => this.notify(messageOf(error)),
   );
 
   /** Loads stored documents and resumes any that a reload or closed tab interrupted. */

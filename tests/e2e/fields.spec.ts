@@ -23,7 +23,14 @@ test('a read receipt gets its fields on the device, checked, editable, and expor
   await expect(page.getByTestId('field-currency')).toHaveValue('MYR');
   await expect(page.getByTestId('fields-review')).toHaveAttribute('data-ok', 'true');
 
-  // A wrong total is flagged with the reason, and the edit is kept across a reload.
+  // Correcting the text corrects the fields read from it.
+  const text = page.getByTestId('page-text');
+  await text.fill((await text.inputValue()).replace(/16[.,]96/, '17.96'));
+  await text.blur();
+  await expect(page.getByTestId('field-total')).toHaveValue('17.96');
+  await expect(page.getByTestId('fields-review')).toHaveAttribute('data-ok', 'false');
+
+  // A total edited by hand is flagged with the reason, and the edit is kept across a reload.
   await page.getByTestId('field-total').fill('19.96');
   await page.getByTestId('field-total').blur();
   await expect(page.getByTestId('fields-review')).toHaveAttribute('data-ok', 'false');

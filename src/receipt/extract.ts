@@ -1,12 +1,12 @@
 /** Deterministic receipt fields from OCR text (one printed line per line): no model, no network. */
-import { amountsInLine } from './amounts';
+import { amountsInLine, toMinor } from './amounts';
 import { findCurrency } from './currency';
 import { findDate, findTime, parseDate, resolveDateOrder, type DateOrder } from './dates';
 import { TABLE_HEADER, findLineItems } from './line-items';
 import { findMerchant } from './merchant';
 import { findPaymentMethod } from './payment';
-import type { Receipt } from './schema';
-import { findTotals } from './totals';
+import type { LineItem, Receipt } from './schema';
+import { findTotals, readLostTotal } from './totals';
 
 export interface ExtractOptions {
   /** How to read all-numeric dates; `auto` decides from impossible days, then the currency. */
@@ -43,6 +43,9 @@ export function extractReceipt(text: string, options: ExtractOptions): Receipt {
   const lastHeader = lines.findLastIndex((line, i) => i < totals.blockStart && !/t[o0]ta[l1i]/i.test(line) && (TABLE_HEADER.test(line) || parseDate(line, order) !== null));
   const itemsStart = Math.max(lastHeader + 1, headerEnd === -1 ? 0 : headerEnd);
 
+  const lineItems = findLineItems(lines, itemsStart, totals.blockStart);
+  const total = totals.unread === null ? totals.total : readLostTotal(totals.unread, itemsSums(lineItems, totals));
+
   return {
     merchantName: merchant.name,
     merchantAddress: merchant.address,
@@ -52,10 +55,17 @@ export function extractReceipt(text: string, options: ExtractOptions): Receipt {
     subtotal: totals.subtotal,
     tax: totals.tax,
     tip: totals.tip,
-    total: totals.total,
+    total,
     paymentMethod: findPaymentMethod(lines),
-    lineItems: findLineItems(lines, itemsStart, totals.blockStart),
+    lineItems,
   };
+}
+
+/** What the items make with and without the tax (and tip, rounding): arithmetic to read a total OCR garbled. */
+function itemsSums(items: LineItem[], totals: { tax: number | null; tip: number | null; rounding: number | null }): number[] {
+  if (items.length === 0) return [];
+  const base = items.reduce((sum, item) => sum + toMinor(item.amount ?? 0), 0) + toMinor(totals.tip ?? 0) + toMinor(totals.rounding ?? 0);
+  return [base + toMinor(totals.tax ?? 0), base].map((minor) => minor / 100);
 }
 
 /** The cash-rounding adjustment printed on the receipt (e.g. "ROUNDING -0.01"), for `checkReceipt`. */

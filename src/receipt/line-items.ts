@@ -15,7 +15,9 @@ const TIMES_QTY = /\d[.,]\d{2}\s*(?:x|×)\s*(\d{1,3})(?![\d.,])/i;
 
 const text = (line: string) => line.replace(/[-\d.,:%*/()@×x$€£¥]+(?=\s|$)/gi, ' ').replace(/\s+/g, ' ').trim();
 const descriptionOf = (line: string) => line.replace(CODE, '').replace(/\s(\d{1,3}\s*(?:x|@|×)\s*)?[-(]?[A-Z$€£¥]{0,3}\s*\d[\d.,\s]*\d.*$/i, '').replace(/^[\s\-*.:]+|[\s\-*.:]+$/g, '').trim();
-const isSummary = (line: string) => SUBTOTAL.test(line) || TIP.test(line) || (TOTAL.test(line) && !NOT_TOTAL.test(line)) || TAX.test(line);
+const isSummary = (line: string) => SUBTOTAL.test(line) || TIP.test(line) || (TOTAL.test(line) && !NOT_TOTAL.test(line)) || TAX.test(line) || TOTAL_WORD.test(line);
+// Any "total" line ("Total Qty 7 21.50", "Total 0% supplies") sums items rather than being one.
+const TOTAL_WORD = /\bt[o0]ta[l1]\b/i;
 
 function parseItem(line: string): Omit<LineItem, 'description'> {
   const amounts = amountsInLine(line);

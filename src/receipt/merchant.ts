@@ -24,7 +24,7 @@ function cleanName(line: string): string {
     .replace(REG_TAIL, '')
     .replace(/^[\s*\-=~#.:,]+|[\s*\-=~#:,]+$/g, '')
     // "SDN" (sendirian) is always followed by "BHD" (berhad), however OCR misread it.
-    .replace(/\bs[do0]n\.?\s*[be8h][a-z][do0u]\b/gi, 'SDN BHD')
+    .replace(/\bs[do0]n\.?\s*[be8h][a-z][do0u]\b/gi, (form) => (/^sdn\.?\s*bhd$/i.test(form) ? form : 'SDN BHD'))
     .replace(/\b5\/B\b/g, 'S/B')
     // Inside a word of letters, 0 and 1 are O and I ("F00DICI0US"); numbers like "99" stay.
     .replace(/\b(?=[\p{L}01]*\p{L}[\p{L}01]*\p{L})[\p{L}01]+\b/gu, (word) => word.replace(/0/g, 'O').replace(/1/g, 'I'))

@@ -40,7 +40,27 @@ function correctWord(word: string): string {
   return best && bestDistance <= allowed && !tie && word === upper ? best : word;
 }
 
+// Short shop words, too short for the distance rule: only a look-alike letter puts them back.
+const SHORT_WORDS = new Set(['MART', 'MARKET', 'MALL']);
+// Letters this kind of OCR confuses in print: M and N ("RN" for "RM", "NART" for "MART").
+const LOOK_ALIKE: Record<string, string> = { M: 'N', N: 'M' };
+
+/** A short all-caps word one look-alike letter away from a shop word ("NART"); others stay as printed. */
+function correctLookAlike(word: string): string {
+  if (word.length < 4 || KNOWN.has(word) || SHORT_WORDS.has(word) || !/^\p{Lu}+$/u.test(word)) return word;
+  for (let i = 0; i < word.length; i++) {
+    const swap = LOOK_ALIKE[word[i]!];
+    const candidate = swap ? word.slice(0, i) + swap + word.slice(i + 1) : '';
+    if (SHORT_WORDS.has(candidate) || KNOWN.has(candidate)) return candidate;
+  }
+  return word;
+}
+
+/** A known word OCR split in two ("STATIONER Y"), put back together. */
+const rejoin = (name: string) =>
+  name.replace(/\b(\p{Lu}{2,}) (\p{Lu}{1,3})\b/gu, (pair, a: string, b: string) => (KNOWN.has(a + b) && !KNOWN.has(a) ? a + b : pair));
+
 /** Puts back the business words of an all-caps name that OCR misread; other words stay as printed. */
 export function correctNameWords(name: string): string {
-  return name.replace(/\p{L}+/gu, correctWord);
+  return rejoin(name).replace(/\p{L}+/gu, (word) => correctLookAlike(correctWord(word)));
 }

@@ -1,6 +1,7 @@
 /** The summary block: total, subtotal, tax, tip and a cash-rounding adjustment. */
 import { amountsInLine, lastAmount, toMinor } from './amounts';
-import { FINAL_TOTAL, NOT_TAX, NOT_TOTAL, PAYMENT_LINE, ROUNDING, SUBTOTAL, SUMMARY_START, TAX, TIP, TOTAL } from './labels';
+import { FINAL_TOTAL, NOT_TAX, NOT_TOTAL, PAYMENT_LINE, RATE_SUPPLIES, ROUNDING, SUBTOTAL, SUMMARY_START, TAX, TIP, TOTAL } from './labels';
+import { sumTaxLines, summaryTax, type TaxLine } from './tax';
 
 export interface Totals {
   total: number | null;
@@ -8,6 +9,8 @@ export interface Totals {
   tax: number | null;
   tip: number | null;
   rounding: number | null;
+  /** The payable total as printed when OCR lost its decimal point and nothing read it (e.g. 1983): for `readLostTotal`. */
+  unread: number | null;
   /** Index of the first summary line: line items end there. */
   blockStart: number;
 }
@@ -17,7 +20,9 @@ function labelledAmount(lines: string[], i: number, allowInteger: boolean): numb
   const own = lastAmount(lines[i] ?? '', allowInteger);
   if (own !== null) return own;
   const next = lines[i + 1] ?? '';
-  return /^[^A-Za-z]*(RM|[A-Z]{3})?[^A-Za-z]*$/.test(next) ? lastAmount(next) : null;
+  // Only a lone figure: "= 6 10.85 .65" under "Amount(RM) Tax(RM)" is a table row, not this label's amount.
+  const figures = next.replace(/(\d) ?([.,]) ?(\d{2})(?!\d)/g, '$1$2$3').match(/[\d.,]*\d/g) ?? [];
+  return /^[^A-Za-z]*(RM|[A-Z]{3})?[^A-Za-z]*$/.test(next) && figures.length === 1 ? lastAmount(next) : null;
 }
 
 /** Cash handed over minus change given: when both are printed, the amount actually paid. */
@@ -34,8 +39,9 @@ function paidByCash(lines: string[]): number | null {
 export function findTotals(lines: string[]): Totals {
   const summaryAt = lines.findIndex((line) => SUMMARY_START.test(line));
   const end = summaryAt === -1 ? lines.length : summaryAt;
-  const found: Totals = { total: null, subtotal: null, tax: null, tip: null, rounding: null, blockStart: end };
-  const candidates: { rank: number; value: number; index: number }[] = [];
+  const found: Totals = { total: null, subtotal: null, tax: null, tip: null, rounding: null, unread: null, blockStart: end };
+  const candidates: Candidate[] = [];
+  const taxLines: TaxLine[] = [];
   let explicitTax: number | null = null;
 
   for (let i = 0; i < end; i++) {
@@ -71,35 +77,89 @@ export function findTotals(lines: string[]): Totals {
       const value = labelledAmount(lines, i, false);
       if (value === null) continue;
       if (/total|payable/i.test(line)) explicitTax ??= value;
-      else found.tax ??= value;
+      else taxLines.push({ line, value });
       found.blockStart = Math.min(found.blockStart, i);
     }
   }
-  found.tax = explicitTax ?? found.tax ?? summaryTax(lines.slice(end));
-  found.total = pickTotal(candidates, paidByCash(lines), lines.some((line) => /\d[.,]\d{2}\b/.test(line)));
+  found.tax = explicitTax ?? sumTaxLines(taxLines) ?? summaryTax(lines.slice(end));
+  const paid = paidByCash(lines);
+  // What the total must be by arithmetic, to read a total whose decimal point OCR lost.
+  const arithmetic = [paid, suppliesTotal(lines.slice(0, end), found.tax)];
+  if (found.subtotal !== null) {
+    const base = toMinor(found.subtotal) + toMinor(found.tip ?? 0) + toMinor(found.rounding ?? 0);
+    arithmetic.push((base + toMinor(found.tax ?? 0)) / 100, base / 100);
+  }
+  const picked = pickTotal(candidates, paid, lines.some((line) => /\d[.,]\d{2}\b/.test(line)), arithmetic);
+  found.total = picked.total;
+  found.unread = picked.total === null ? picked.unread : null;
   return found;
 }
 
-/** Tax-inclusive receipts print the tax only in their breakdown table: its total row, else its first row. */
-function summaryTax(summary: string[]): number | null {
-  const rows = summary.filter((line) => amountsInLine(line).length >= 2);
-  const row = rows.find((line) => TOTAL.test(line)) ?? rows.find((line) => TAX.test(line) || /%/.test(line));
-  return row ? lastAmount(row) : null;
+interface Candidate {
+  /** 1 for a plain total, 2 for a payable one; +10 when its amount has decimals. */
+  rank: number;
+  value: number;
+  index: number;
+}
+
+/** "Total 0% supplies 19.83" + "Total 6% supplies (incl. GST) 32.05": the payable, one figure per rate. */
+function suppliesTotal(lines: string[], tax: number | null): number | null {
+  const perRate = new Map<string, { incl?: number; plain?: number; excl?: number }>();
+  for (const line of lines) {
+    const m = RATE_SUPPLIES.exec(line);
+    const value = lastAmount(line);
+    if (!m?.[1] || value === null) continue;
+    const entry = perRate.get(m[1]) ?? {};
+    if (/\bincl?\b|\binclusive|\bincluding|\bafter\b/i.test(line)) entry.incl ??= value;
+    else if (/\bexcl?\b|\bexclusive|\bexcluding|\bbefore\b/i.test(line)) entry.excl ??= value;
+    else entry.plain ??= value;
+    perRate.set(m[1], entry);
+  }
+  if (perRate.size === 0) return null;
+  let sum = 0;
+  let needsTax = false;
+  for (const { incl, plain, excl } of perRate.values()) {
+    needsTax ||= incl === undefined && plain === undefined;
+    sum += toMinor(incl ?? plain ?? excl ?? 0);
+  }
+  if (needsTax && tax === null) return null;
+  return (sum + (needsTax ? toMinor(tax ?? 0) : 0)) / 100;
+}
+
+/** Whether `printed` (a whole number) is `value` with its decimal point lost, and at most one digit with it. */
+function sameDigits(printed: number, value: number): boolean {
+  const p = String(Math.round(Math.abs(printed)));
+  const v = String(Math.abs(toMinor(value)));
+  if (p === v) return true;
+  if (p.length < 3 || p.length !== v.length - 1) return false;
+  return [...v].some((_, i) => v.slice(0, i) + v.slice(i + 1) === p);
 }
 
 /**
  * Highest rank wins; within a rank the last printed (a rounded total follows the raw one). A total
- * without decimals on a receipt whose amounts have them lost its decimal point to OCR: unknown, not a guess.
+ * without decimals on a receipt whose amounts have them lost its decimal point to OCR; when it is the
+ * strongest (a payable total above a plain one, or printed after its equal), no lesser "Total" stands
+ * in for it: only a figure whose digits it matches, from another total line or from arithmetic, else null.
  */
-function pickTotal(candidates: { rank: number; value: number; index: number }[], paid: number | null, decimals: boolean): number | null {
+function pickTotal(candidates: Candidate[], paid: number | null, decimals: boolean, arithmetic: (number | null)[]): { total: number | null; unread: number | null } {
   if (paid !== null) {
     const match = candidates.find((c) => toMinor(c.value) === toMinor(paid));
-    if (match) return match.value;
+    if (match) return { total: match.value, unread: null };
   }
-  const best = Math.max(...candidates.map((c) => c.rank));
-  if (best < 10 && decimals) return null;
-  const top = candidates.filter((c) => c.rank === best);
-  return top[top.length - 1]?.value ?? null;
+  const readable = candidates.filter((c) => c.rank >= 10 || !decimals);
+  const best = Math.max(...readable.map((c) => c.rank));
+  const top = readable.filter((c) => c.rank === best).at(-1);
+  const lostRank = Math.max(...candidates.filter((c) => c.rank < 10).map((c) => c.rank));
+  const lost = decimals ? candidates.filter((c) => c.rank === lostRank).at(-1) : undefined;
+  if (lost && (!top || lost.rank > top.rank - 10 || (lost.rank === top.rank - 10 && lost.index > top.index))) {
+    return { total: readLostTotal(lost.value, [top?.value ?? null, ...arithmetic]), unread: lost.value };
+  }
+  return { total: top?.value ?? null, unread: null };
+}
+
+/** The first of `readings` (figures from other lines or arithmetic) whose digits the unreadable total shows; else null. */
+export function readLostTotal(printed: number, readings: (number | null)[]): number | null {
+  return readings.find((v): v is number => v !== null && v > 0 && sameDigits(printed, v)) ?? null;
 }
 
 /** True for lines that belong to payment rather than to goods. */

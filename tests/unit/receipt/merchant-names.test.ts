@@ -13,7 +13,7 @@ describe('business words misread by OCR', () => {
   it('leaves right words, short words, lower-case words and ambiguous ones alone', () => {
     expect(correctNameWords('GOLDEN BAKERS')).toBe('GOLDEN BAKERS');
     expect(correctNameWords('ACME MARKETING')).toBe('ACME MARKETING');
-    expect(correctNameWords('NART')).toBe('NART');
+    expect(correctNameWords('PART')).toBe('PART');
     expect(correctNameWords('Harlware')).toBe('Harlware');
     expect(correctNameWords('STATION')).toBe('STATION');
   });
@@ -38,10 +38,38 @@ describe('totals that cannot be trusted', () => {
   });
 
   it('a payable total whose decimal point OCR lost is unknown, not another number', () => {
-    expect(read('BREAD 4.20', 'MILK 3.10', 'Total 0% supplies: 4.20', 'Total 6% supplies: 3.10', 'Total Payable: 730').total).toBeNull();
+    expect(read('BREAD 4.20', 'MILK 3.10', 'Total 0% supplies: 4.20', 'Total 6% supplies: 3.10', 'Total Payable: 780').total).toBeNull();
   });
 
   it('a receipt in a currency without cents keeps its whole total', () => {
     expect(read('RAMEN 980', 'GYOZA 450', 'TOTAL 1430').total).toBe(1430);
+  });
+});
+
+describe('OCR slips in shop names', () => {
+  it('puts back M for N in a short shop word, and nothing else', () => {
+    expect(correctNameWords('7 STAR NART')).toBe('7 STAR MART');
+    expect(correctNameWords('MIMI CART')).toBe('MIMI CART');
+  });
+
+  it('joins a known word OCR split in two', () => {
+    expect(correctNameWords('PINE STATIONER Y & GIFTS')).toBe('PINE STATIONERY & GIFTS');
+    expect(correctNameWords('ACE PRINTING A ONE')).toBe('ACE PRINTING A ONE');
+  });
+
+  it('keeps a rightly read "SDN. BHD." as printed', () => {
+    expect(merchant('TOKO MAKMUR SDN. BHD.')).toBe('TOKO MAKMUR SDN. BHD.');
+    expect(merchant('Toko Makmur Sdn Bhd')).toBe('Toko Makmur Sdn Bhd');
+    expect(merchant('TOKO MAKMUR SON BHD')).toBe('TOKO MAKMUR SDN BHD');
+  });
+});
+
+describe('the name among the header lines', () => {
+  it('skips greetings and documents, rejoins a split name and drops its registration number', () => {
+    expect(merchant('WELCOME', 'TAX INVOICE', 'PELANGI CONFECTIONERY &', 'BAKERY S/B (765432-K)', 'NO. 3, JALAN BUNGA 2', 'TEL: 03-1234 5678')).toBe('PELANGI CONFECTIONERY & BAKERY S/B');
+  });
+
+  it('prefers the legal name to the brand above it, not an address or GST line', () => {
+    expect(merchant('SUNNY BREW', 'SUNNY BREW HOLDINGS SDN BHD', '(1122334-T)', 'LOT 5, JALAN IPOH', 'GST ID: 001122334455')).toBe('SUNNY BREW HOLDINGS SDN BHD');
   });
 });

@@ -1,0 +1,92 @@
+import {
+  InterruptableStoppingCriteria,
+  RawImage,
+  StoppingCriteria,
+  StoppingCriteriaList,
+  TextStreamer,
+  type PreTrainedModel,
+  type Processor,
+  type Tensor,
+} from '@huggingface/transformers';
+import { abortError, throwIfAborted, type RecognizeOptions, type RecognizeResult, type RgbaImage } from '../engine';
+import { isDegenerateLoop } from './loop-guard';
+
+/** Faithful transcription, nothing more: a receipt's text is evidence, and an invented line is worse than a missing one. */
+export const TRANSCRIBE_PROMPT =
+  'Transcribe all the text in this image exactly as printed, line by line, from top to bottom. Keep numbers, prices and spelling as they are. Do not add, correct, summarise or translate anything. Skip what you cannot read.';
+
+export interface LoadedVlm {
+  processor: Processor;
+  model: PreTrainedModel;
+}
+
+/** Stops generation once the tokens generated so far fall into a loop. */
+class LoopGuard extends StoppingCriteria {
+  tripped = false;
+  constructor(private readonly promptLength: number) {
+    super();
+  }
+  override _call(inputIds: number[][]): boolean[] {
+    return inputIds.map((ids) => (this.tripped ||= isDegenerateLoop(ids.slice(this.promptLength))));
+  }
+}
+
+/**
+ * Reads one page with a vision-language model: the image split into tiles, tokens streamed as they
+ * come, cancellable between tokens (the model stays loaded), a loop guard, and timings per stage.
+ */
+export async function transcribe(vlm: LoadedVlm, image: RgbaImage, options: RecognizeOptions & { maxNewTokens?: number } = {}): Promise<RecognizeResult> {
+  const { signal, onPartial, maxNewTokens = 1024 } = options;
+  throwIfAborted(signal);
+  const started = performance.now();
+  const prompt = vlm.processor.apply_chat_template([{ role: 'user', content: [{ type: 'image' }, { type: 'text', text: TRANSCRIBE_PROMPT }] }], {
+    add_generation_prompt: true,
+  }) as string;
+  const inputs = await vlm.processor(prompt, [new RawImage(image.data, image.width, image.height, 4)], { do_image_splitting: true });
+  const prepared = performance.now();
+
+  const promptLength = (inputs.input_ids as Tensor).dims.at(-1)!;
+  const stop = new InterruptableStoppingCriteria();
+  const loop = new LoopGuard(promptLength);
+  const criteria = new StoppingCriteriaList();
+  criteria.push(stop);
+  criteria.push(loop);
+  const onAbort = () => stop.interrupt();
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  const tokenTimes: number[] = [];
+  let text = '';
+  const streamer = new TextStreamer(vlm.processor.tokenizer!, {
+    skip_prompt: true,
+    skip_special_tokens: true,
+    token_callback_function: () => tokenTimes.push(performance.now()),
+    callback_function: (piece: string) => {
+      text += piece;
+      onPartial?.(text);
+    },
+  });
+  try {
+    await vlm.model.generate({ ...inputs, max_new_tokens: maxNewTokens, do_sample: false, streamer, stopping_criteria: criteria });
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+  if (signal?.aborted) throw abortError();
+
+  const done = performance.now();
+  const [first = done] = tokenTimes;
+  const decode = tokenTimes.length > 1 ? (tokenTimes.at(-1)! - first) / (tokenTimes.length - 1) : 0;
+  return {
+    text: text.trim(),
+    lines: [],
+    timings: {
+      // Vision encoding and prompt prefill both happen before the first token.
+      preprocess: prepared - started,
+      timeToFirstToken: first - prepared,
+      decodePerToken: decode,
+      tokensPerSecond: decode ? 1000 / decode : 0,
+      tokens: tokenTimes.length,
+      loopStopped: loop.tripped ? 1 : 0,
+      total: done - started,
+    },
+  };
+}

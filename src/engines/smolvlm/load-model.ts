@@ -1,0 +1,67 @@
+import { AutoModelForImageTextToText, AutoProcessor, env } from '@huggingface/transformers';
+import type { LoadProgress } from '../engine';
+import { abortError } from '../engine';
+import type { LoadedVlm } from './transcribe';
+
+/** Where a model's files come from: a hub (huggingface.co or a mirror), or a folder the user picked. */
+export type ModelSource =
+  | { kind: 'hub'; repo: string; host: string; revision?: string }
+  /** Files keyed by their path inside the model folder ("config.json", "onnx/decoder_model_merged.onnx"). */
+  | { kind: 'files'; name: string; files: Map<string, Blob> };
+
+export interface LoadVlmOptions {
+  device: 'webgpu' | 'wasm' | 'cpu';
+  /** One precision for every sub-model, or one per sub-model (vision_encoder, embed_tokens, decoder_model_merged). */
+  dtype: string | Record<string, string>;
+  onProgress?: (progress: LoadProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** A host no request may ever reach: picked files are served from memory under it. */
+const PICKED_HOST = 'https://picked-folder.invalid/';
+
+/**
+ * Points transformers.js at the source: a hub with its host, or the picked files, answered from
+ * memory so nothing leaves the device. Every request carries the caller's AbortSignal, so a cancelled
+ * download stops, and transformers.js caches a file only once it has arrived whole.
+ */
+function configure(source: ModelSource, signal: AbortSignal | undefined): string {
+  env.allowLocalModels = false;
+  env.allowRemoteModels = true;
+  if (source.kind === 'hub') {
+    env.remoteHost = source.host.endsWith('/') ? source.host : `${source.host}/`;
+    env.remotePathTemplate = `{model}/resolve/${source.revision ?? 'main'}/`;
+    env.useBrowserCache = typeof caches !== 'undefined';
+    env.fetch = (input, init) => fetch(input, { ...init, signal });
+    return source.repo;
+  }
+  env.remoteHost = PICKED_HOST;
+  env.remotePathTemplate = '{model}/';
+  // Picked files are already on the device: copying them into the cache would only double their size.
+  env.useBrowserCache = false;
+  env.fetch = async (input) => {
+    const url = String(input);
+    const path = url.startsWith(`${PICKED_HOST}${source.name}/`) ? decodeURIComponent(url.slice(PICKED_HOST.length + source.name.length + 1)) : '';
+    const file = source.files.get(path);
+    return file ? new Response(file, { headers: { 'Content-Length': String(file.size) } }) : new Response(null, { status: 404 });
+  };
+  return source.name;
+}
+
+/** Loads the processor and the three sub-models, reporting bytes per file as they arrive. */
+export async function loadVlm(source: ModelSource, options: LoadVlmOptions): Promise<LoadedVlm> {
+  const { device, dtype, onProgress, signal } = options;
+  if (signal?.aborted) throw abortError();
+  const id = configure(source, signal);
+  const progress_callback = (event: { status: string; file?: string; loaded?: number; total?: number }) => {
+    if (event.status === 'progress' && event.file && event.total) onProgress?.({ file: event.file, loaded: event.loaded ?? 0, total: event.total });
+  };
+  try {
+    const processor = await AutoProcessor.from_pretrained(id, { progress_callback });
+    const model = await AutoModelForImageTextToText.from_pretrained(id, { device, dtype: dtype as never, progress_callback });
+    return { processor, model };
+  } catch (error) {
+    if (signal?.aborted) throw abortError();
+    throw error;
+  }
+}

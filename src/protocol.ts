@@ -4,12 +4,14 @@
  */
 import type { EngineId, LoadProgress, RecognizeResult, RgbaImage } from './engines/engine';
 import type { SerializedError } from './errors';
+import type { SmolVlmConfig } from './engines/smolvlm/config';
 import type { PageRange } from './reader/page-range';
 
 // ---- engine worker (workers/engine.worker.ts) ----
 
 export type EngineRequest =
-  | { type: 'load'; id: number; engine: EngineId }
+  /** `config`: which model and how, for engines that download one (SmolVLM). */
+  | { type: 'load'; id: number; engine: EngineId; config?: SmolVlmConfig }
   | { type: 'recognize'; id: number; image: RgbaImage }
   /** Cancels the request `target`; the engine stays loaded. */
   | { type: 'cancel'; id: number; target: number }

@@ -8,7 +8,8 @@ import { ReadingQueue } from '../reader/queue';
 import { isAbortError, LoupeError } from '../errors';
 import { useLibrary } from '../store/library';
 import { useEngineStatus } from '../store/engine-status';
-import { engineFromUrl, useSettings } from '../store/settings';
+import { engineFromUrl, useSettings, type SmolVlmSettings } from '../store/settings';
+import type { SmolVlmConfig } from '../engines/smolvlm/config';
 import { exportFiles, type ExportFormat } from './export-files';
 import { downloadBlob } from '../export/download';
 import { EditBuffer } from './edit-buffer';
@@ -244,10 +245,12 @@ class Loupe {
 
   private async ensureEngine(signal: AbortSignal): Promise<EngineId> {
     const wanted = engineFromUrl(location.search) ?? useSettings.getState().engine;
-    if (this.engine.loadedEngine === wanted) return wanted;
+    const config = wanted === 'smolvlm' ? await smolVlmConfig(useSettings.getState().smolvlm) : undefined;
+    if (this.engine.holds(wanted, config)) return wanted;
     useEngineStatus.setState({ engine: wanted, state: 'loading', files: {}, error: undefined, loadMs: undefined });
     try {
       const loadMs = await this.engine.load(wanted, {
+        config,
         signal,
         onProgress: (p) => useEngineStatus.setState((s) => ({ files: { ...s.files, [p.file]: p } })),
       });
@@ -258,6 +261,13 @@ class Loupe {
       throw error;
     }
   }
+}
+
+/** The model as configured, on WebGPU when `auto` finds an adapter (the worker falls back to WASM otherwise). */
+async function smolVlmConfig(settings: SmolVlmSettings): Promise<SmolVlmConfig> {
+  const gpu = (navigator as { gpu?: { requestAdapter: () => Promise<unknown> } }).gpu;
+  const device = settings.device !== 'auto' ? settings.device : gpu && (await gpu.requestAdapter().catch(() => null)) ? 'webgpu' : 'wasm';
+  return { source: { kind: 'hub', repo: settings.repo, host: settings.host }, device, dtype: settings.dtype };
 }
 
 function messageOf(error: unknown): string {

@@ -1,10 +1,12 @@
 import type { EngineId, LoadProgress, RecognizeResult, RgbaImage } from './engine';
 import type { EngineRequest, EngineResponse } from '../protocol';
 import { WorkerConnection } from '../workers/connection';
+import type { SmolVlmConfig } from './smolvlm/config';
 
 /** The page's handle on the engine worker. Same shape whether the engine runs in a worker or not. */
 export class EngineClient {
   private loaded: EngineId | undefined;
+  private loadedConfig = 'null';
   private readonly connection: WorkerConnection<EngineRequest, EngineResponse>;
 
   constructor(spawn: () => Worker = spawnEngineWorker) {
@@ -17,10 +19,15 @@ export class EngineClient {
     return this.loaded;
   }
 
+  /** Whether `engine` with `config` is what the worker holds now. */
+  holds(engine: EngineId, config?: SmolVlmConfig): boolean {
+    return this.loaded === engine && this.loadedConfig === JSON.stringify(config ?? null);
+  }
+
   /** Resolves with the load time in ms; loading the engine already loaded is immediate. */
-  async load(engine: EngineId, options: { onProgress?: (p: LoadProgress) => void; signal?: AbortSignal } = {}) {
+  async load(engine: EngineId, options: { config?: SmolVlmConfig; onProgress?: (p: LoadProgress) => void; signal?: AbortSignal } = {}) {
     const ms = await this.connection.call(
-      (id) => ({ type: 'load', id, engine }),
+      (id) => ({ type: 'load', id, engine, config: options.config }),
       (reply) => {
         if (reply.type === 'load-progress') options.onProgress?.(reply.progress);
         return reply.type === 'loaded' ? reply.ms : undefined;
@@ -28,6 +35,7 @@ export class EngineClient {
       { signal: options.signal },
     );
     this.loaded = engine;
+    this.loadedConfig = JSON.stringify(options.config ?? null);
     return ms;
   }
 

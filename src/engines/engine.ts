@@ -38,7 +38,7 @@ export interface RecognizeResult {
   timings: Record<string, number>;
 }
 
-export type EngineId = 'paddle' | 'tesseract';
+export type EngineId = 'paddle' | 'tesseract' | 'smolvlm';
 
 export interface EngineInfo {
   id: EngineId;

@@ -2,11 +2,13 @@ import type { Engine, EngineId } from './engine';
 import { abortError } from './engine';
 import type { EngineRequest, EngineResponse } from '../protocol';
 import { LoupeError, serializeError } from '../errors';
+import type { SmolVlmConfig } from './smolvlm/config';
 
 export type Post = (message: EngineResponse, transfer?: Transferable[]) => void;
 
 interface Loaded {
-  id: EngineId;
+  /** The engine id and its configuration: another model is another engine. */
+  key: string;
   engine: Promise<Engine>;
 }
 
@@ -14,16 +16,17 @@ interface Loaded {
  * The engine worker's logic as a function of its dependencies, so Vitest can drive it with a fake engine.
  * Loads once per engine id; a failed load is forgotten so the next request can retry.
  */
-export function createEngineHandler(createEngine: (id: EngineId) => Promise<Engine>, post: Post) {
+export function createEngineHandler(createEngine: (id: EngineId, config?: SmolVlmConfig) => Promise<Engine>, post: Post) {
   let current: Loaded | undefined;
   const running = new Map<number, AbortController>();
 
-  async function load(id: EngineId, requestId: number, signal: AbortSignal): Promise<Engine> {
-    if (current?.id === id) return current.engine;
+  async function load(id: EngineId, config: SmolVlmConfig | undefined, requestId: number, signal: AbortSignal): Promise<Engine> {
+    const key = JSON.stringify([id, config ?? null]);
+    if (current?.key === key) return current.engine;
     const previous = current;
     const engine = (async () => {
       if (previous) await (await previous.engine.catch(() => undefined))?.dispose();
-      const created = await createEngine(id);
+      const created = await createEngine(id, config);
       try {
         await created.load((progress) => post({ type: 'load-progress', id: requestId, progress }), signal);
       } catch (error) {
@@ -32,7 +35,7 @@ export function createEngineHandler(createEngine: (id: EngineId) => Promise<Engi
       }
       return created;
     })();
-    const entry: Loaded = { id, engine };
+    const entry: Loaded = { key, engine };
     current = entry;
     engine.catch(() => {
       if (current === entry) current = undefined;
@@ -51,7 +54,7 @@ export function createEngineHandler(createEngine: (id: EngineId) => Promise<Engi
       switch (request.type) {
         case 'load': {
           const started = performance.now();
-          await load(request.engine, request.id, controller.signal);
+          await load(request.engine, request.config, request.id, controller.signal);
           post({ type: 'loaded', id: request.id, engine: request.engine, ms: performance.now() - started });
           break;
         }

@@ -22,8 +22,24 @@ export interface MistralSettings {
   skipPreview: boolean;
 }
 
+/** The SmolVLM model to download and how to run it. */
+export interface SmolVlmSettings {
+  /** A Hugging Face repo id in the transformers.js layout, e.g. HuggingFaceTB/SmolVLM2-256M-Video-Instruct. */
+  repo: string;
+  /** https://huggingface.co or a mirror serving the same paths. */
+  host: string;
+  /** `auto`: WebGPU when the browser offers an adapter, else WASM. */
+  device: 'auto' | 'webgpu' | 'wasm';
+  /** Precision of the ONNX files to download: q4, q4f16, fp16, q8, fp32… */
+  dtype: string;
+}
+
+export const DEFAULT_SMOLVLM: SmolVlmSettings = { repo: 'HuggingFaceTB/SmolVLM2-256M-Video-Instruct', host: 'https://huggingface.co', device: 'auto', dtype: 'q4' };
+
 interface SettingsState {
   engine: EngineId;
+  smolvlm: SmolVlmSettings;
+  setSmolVlm: (patch: Partial<SmolVlmSettings>) => void;
   dateOrder: DateOrder;
   mistral: MistralSettings;
   setEngine: (engine: EngineId) => void;
@@ -47,6 +63,8 @@ export const useSettings = create<SettingsState>()(
       engine: DEFAULT_ENGINE,
       dateOrder: 'auto',
       mistral: DEFAULT_MISTRAL,
+      smolvlm: DEFAULT_SMOLVLM,
+      setSmolVlm: (patch) => set((s) => ({ smolvlm: { ...s.smolvlm, ...patch } })),
       setEngine: (engine) => set({ engine }),
       setDateOrder: (dateOrder) => set({ dateOrder }),
       setMistral: (patch) => set((s) => ({ mistral: { ...s.mistral, ...patch } })),
@@ -55,16 +73,28 @@ export const useSettings = create<SettingsState>()(
       name: 'loupe-settings',
       version: 2,
       // A key the user did not ask to remember lives in memory only and is gone with the tab.
-      partialize: (s) => ({ engine: s.engine, dateOrder: s.dateOrder, mistral: { ...s.mistral, apiKey: s.mistral.rememberKey ? s.mistral.apiKey : '' } }),
+      partialize: (s) => ({
+        engine: s.engine,
+        dateOrder: s.dateOrder,
+        smolvlm: s.smolvlm,
+        mistral: { ...s.mistral, apiKey: s.mistral.rememberKey ? s.mistral.apiKey : '' },
+      }),
       // Anything unknown or damaged from older versions falls back to the default.
       merge: (persisted, current) => {
         const p = (persisted ?? {}) as Partial<SettingsState>;
         const m = (p.mistral ?? {}) as Partial<MistralSettings>;
+        const v = (p.smolvlm ?? {}) as Partial<SmolVlmSettings>;
         const text = (value: unknown, fallback: string) => (typeof value === 'string' && value.trim() ? value.trim() : fallback);
         return {
           ...current,
           engine: isEngineId(p.engine) ? p.engine : current.engine,
           dateOrder: DATE_ORDERS.includes(p.dateOrder as DateOrder) ? (p.dateOrder as DateOrder) : current.dateOrder,
+          smolvlm: {
+            repo: text(v.repo, DEFAULT_SMOLVLM.repo),
+            host: text(v.host, DEFAULT_SMOLVLM.host),
+            device: v.device === 'webgpu' || v.device === 'wasm' ? v.device : 'auto',
+            dtype: text(v.dtype, DEFAULT_SMOLVLM.dtype),
+          },
           mistral: {
             enabled: m.enabled === true,
             model: text(m.model, DEFAULT_MISTRAL.model),

@@ -3,16 +3,12 @@ import type { LoadProgress } from '../engine';
 import { abortError } from '../engine';
 import type { LoadedVlm } from './transcribe';
 
-/** Where a model's files come from: a hub (huggingface.co or a mirror), or a folder the user picked. */
-export type ModelSource =
-  | { kind: 'hub'; repo: string; host: string; revision?: string }
-  /** Files keyed by their path inside the model folder ("config.json", "onnx/decoder_model_merged.onnx"). */
-  | { kind: 'files'; name: string; files: Map<string, Blob> };
+import type { ModelSource, SmolVlmConfig } from './config';
 
 export interface LoadVlmOptions {
-  device: 'webgpu' | 'wasm' | 'cpu';
-  /** One precision for every sub-model, or one per sub-model (vision_encoder, embed_tokens, decoder_model_merged). */
-  dtype: string | Record<string, string>;
+  /** `cpu` is onnxruntime-node, for tests in Node. */
+  device: SmolVlmConfig['device'] | 'cpu';
+  dtype: SmolVlmConfig['dtype'];
   onProgress?: (progress: LoadProgress) => void;
   signal?: AbortSignal;
 }

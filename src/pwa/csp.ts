@@ -4,7 +4,7 @@
  * downloads a model or turns the Mistral step on, which the app itself enforces.
  */
 export const MODEL_HOSTS = ['https://huggingface.co', 'https://*.huggingface.co', 'https://*.hf.co'];
-export const MISTRAL_HOSTS = ['https://api.mistral.ai'];
+export const MISTRAL_HOSTS = ['https://api.mistral.ai', 'https://api.eu.mistral.ai'];
 const THIS_DEVICE = ['http://localhost:*', 'http://127.0.0.1:*'];
 
 export function contentSecurityPolicy(extraConnect: string[] = []): string {

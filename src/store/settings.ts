@@ -8,7 +8,8 @@ const DATE_ORDERS: DateOrder[] = ['auto', 'DMY', 'MDY', 'YMD'];
 
 /** The current Mistral Medium; the `-latest` alias would move to another model without telling anyone. */
 export const DEFAULT_MISTRAL_MODEL = 'mistral-medium-3-5';
-export const MISTRAL_ENDPOINTS = { global: 'https://api.mistral.ai' } as const;
+/** Mistral's global endpoint and its EU regional one ("Regional Inference" in Mistral's docs). */
+export const MISTRAL_ENDPOINTS = { global: 'https://api.mistral.ai', eu: 'https://api.eu.mistral.ai' } as const;
 
 export interface MistralSettings {
   /** Off until the user turns it on; nothing is sent while off. */

@@ -6,7 +6,7 @@ import { openDocument } from '../pages-client';
 import { readDocument, type ReaderPorts } from '../reader/read-document';
 import { ReadingQueue } from '../reader/queue';
 import { isAbortError, LoupeError } from '../errors';
-import { useLibrary } from '../store/library';
+import { useLibrary, withoutDoc } from '../store/library';
 import { useEngineStatus } from '../store/engine-status';
 import { engineFromUrl, useSettings, type SmolVlmSettings } from '../store/settings';
 import type { SmolVlmConfig } from '../engines/smolvlm/config';
@@ -137,11 +137,7 @@ class Loupe {
 
   /** Fields from the document's text, on this device. Hand edits are kept unless the user asks to replace them. */
   async extractFields(id: string, { overwriteEdited = false } = {}): Promise<void> {
-    const doc = await db.getDocument(id);
-    if (!doc || doc.status !== 'done' || (doc.fields?.edited && !overwriteEdited)) return;
-    const text = documentText(await db.listPages(id));
-    const receipt = extractReceipt(text, { dateOrder: useSettings.getState().dateOrder });
-    await db.updateDocument(id, { fields: { receipt, source: 'local', edited: false, review: reviewReceipt(receipt) } });
+    await this.storeLocalFields(id, overwriteEdited);
     await this.refresh();
   }
 
@@ -154,6 +150,14 @@ class Loupe {
 
   notify(message: string): void {
     useLibrary.setState({ notice: message });
+  }
+
+  private async storeLocalFields(id: string, overwriteEdited: boolean): Promise<void> {
+    const doc = await db.getDocument(id);
+    if (!doc || doc.status !== 'done' || (doc.fields?.edited && !overwriteEdited)) return;
+    const text = documentText(await db.listPages(id));
+    const receipt = extractReceipt(text, { dateOrder: useSettings.getState().dateOrder });
+    await db.updateDocument(id, { fields: { receipt, source: 'local', edited: false, review: reviewReceipt(receipt) } });
   }
 
   /** Reloads the document list from storage into the store. */
@@ -208,7 +212,8 @@ class Loupe {
         readMs: outcome.readMs,
       });
       // Fields are a bonus on top of the text: a parser failure must not fail a document that was read.
-      await this.extractFields(id).catch((error: unknown) => console.warn(`Loupe could not extract fields of ${id}`, error));
+      // The list is refreshed once, below.
+      await this.storeLocalFields(id, false).catch((error: unknown) => console.warn(`Loupe could not extract fields of ${id}`, error));
     } catch (error) {
       const cancelled = isAbortError(error);
       const code = error instanceof LoupeError ? error.code : undefined;
@@ -218,10 +223,7 @@ class Loupe {
       });
       if (!cancelled) console.warn(`Loupe could not read document ${id}`, error);
     } finally {
-      useLibrary.setState((s) => {
-        const { [id]: _finished, ...progress } = s.progress;
-        return { progress };
-      });
+      useLibrary.setState((s) => ({ progress: withoutDoc(s.progress, id) }));
       await this.refresh();
     }
   }
@@ -263,10 +265,17 @@ class Loupe {
   }
 }
 
-/** The model as configured, on WebGPU when `auto` finds an adapter (the worker falls back to WASM otherwise). */
-async function smolVlmConfig(settings: SmolVlmSettings): Promise<SmolVlmConfig> {
+/** Asked once per page load: every document read asks for the engine's configuration. */
+let webGpuAdapter: Promise<boolean> | undefined;
+function hasWebGpuAdapter(): Promise<boolean> {
   const gpu = (navigator as { gpu?: { requestAdapter: () => Promise<unknown> } }).gpu;
-  const device = settings.device !== 'auto' ? settings.device : gpu && (await gpu.requestAdapter().catch(() => null)) ? 'webgpu' : 'wasm';
+  webGpuAdapter ??= gpu ? gpu.requestAdapter().then(Boolean, () => false) : Promise.resolve(false);
+  return webGpuAdapter;
+}
+
+/** The model as configured, on WebGPU when `auto` finds an adapter, else on WASM. */
+async function smolVlmConfig(settings: SmolVlmSettings): Promise<SmolVlmConfig> {
+  const device = settings.device !== 'auto' ? settings.device : (await hasWebGpuAdapter()) ? 'webgpu' : 'wasm';
   return { source: { kind: 'hub', repo: settings.repo, host: settings.host }, device, dtype: settings.dtype };
 }
 

@@ -3,14 +3,9 @@ import { documentText } from '../export/formats';
 import { isAbortError } from '../errors';
 import { structureWithMistral } from '../mistral/client';
 import { validateReceipt } from '../receipt/review';
-import { useLibrary } from '../store/library';
+import { useLibrary, withoutDoc } from '../store/library';
 import { useSettings } from '../store/settings';
 import { loupe } from './loupe';
-
-const omit = <T>(record: Record<string, T>, key: string): Record<string, T> => {
-  const { [key]: _gone, ...rest } = record;
-  return rest;
-};
 
 /**
  * The optional Mistral step, per document: sends the document's text (never its image), stores the
@@ -24,7 +19,7 @@ class MistralStep {
     if (!mistral.enabled || !mistral.apiKey || this.running.has(id)) return;
     const controller = new AbortController();
     this.running.set(id, controller);
-    useLibrary.setState((s) => ({ structuring: { ...s.structuring, [id]: true }, structureErrors: omit(s.structureErrors, id) }));
+    useLibrary.setState((s) => ({ structuring: { ...s.structuring, [id]: true }, structureErrors: withoutDoc(s.structureErrors, id) }));
     try {
       const text = documentText(await db.listPages(id));
       const { receipt, review } = await structureWithMistral(text, mistral, validateReceipt, { signal: controller.signal });
@@ -34,7 +29,7 @@ class MistralStep {
         useLibrary.setState((s) => ({ structureErrors: { ...s.structureErrors, [id]: error instanceof Error ? error.message : String(error) } }));
     } finally {
       this.running.delete(id);
-      useLibrary.setState((s) => ({ structuring: omit(s.structuring, id) }));
+      useLibrary.setState((s) => ({ structuring: withoutDoc(s.structuring, id) }));
       await loupe.refresh();
     }
   }

@@ -2,6 +2,7 @@ import type { DBSchema } from 'idb';
 import type { ErrorCode } from '../errors';
 import type { DocumentKind, PageSource } from '../protocol';
 import type { Receipt } from '../receipt/schema';
+import type { Review } from '../receipt/review';
 import type { PageRange } from '../reader/page-range';
 
 export type DocumentStatus = 'queued' | 'reading' | 'done' | 'failed';
@@ -33,7 +34,7 @@ export interface ReceiptFields {
   /** Changed by hand since; a re-extraction then asks before overwriting. */
   edited: boolean;
   /** Schema and arithmetic checks; any issue flags the receipt for review. */
-  review: { ok: boolean; issues: string[] };
+  review: Review;
 }
 
 export interface PageRecord {

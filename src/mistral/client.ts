@@ -1,6 +1,7 @@
 import { abortError } from '../engines/engine';
 import { LoupeError } from '../errors';
 import type { Receipt } from '../receipt/schema';
+import type { Review } from '../receipt/review';
 import { answerJson } from './response';
 import { chatCompletionsUrl, chatRequest, requestHeaders, type ChatMessage, type MistralTarget } from './request';
 
@@ -8,12 +9,8 @@ import { chatCompletionsUrl, chatRequest, requestHeaders, type ChatMessage, type
 const RETIRED_MODELS = new Set(['mistral-medium-2505', 'mistral-medium-2508', 'mistral-medium-3', 'mistral-medium-3.1', 'mistral-medium-3-1']);
 export const CURRENT_MEDIUM = 'mistral-medium-3-5';
 
-/** Schema and arithmetic verdict on an answer; `receipt` is there whenever the schema holds. */
-export interface Validation {
-  ok: boolean;
-  issues: string[];
-  receipt?: Receipt;
-}
+/** Schema and arithmetic verdict on an answer (`validateReceipt`); `receipt` is there whenever the schema holds. */
+type Validation = Review & { receipt?: Receipt };
 
 export interface StructureOptions {
   signal?: AbortSignal;
@@ -29,7 +26,7 @@ export interface StructureOptions {
 export interface Structured {
   receipt: Receipt;
   /** The answer's checks: an answer that parses but does not add up is kept, flagged for review. */
-  review: { ok: boolean; issues: string[] };
+  review: Review;
   repaired: boolean;
 }
 

@@ -27,6 +27,12 @@ export const useLibrary = create<LibraryState>()(() => ({
   structureErrors: {},
 }));
 
+/** A per-document record without one document's entry (progress, structuring state). */
+export function withoutDoc<T>(record: Record<string, T>, id: string): Record<string, T> {
+  const { [id]: _gone, ...rest } = record;
+  return rest;
+}
+
 export const selectSelected = (state: LibraryState) => state.documents.find((d) => d.id === state.selectedId);
 
 /** Overall progress of the queue: documents finished out of all in this run, with the current one's fraction. */

@@ -10,7 +10,7 @@ export function MistralPreview({ text, onSend, onCancel }: { text: string; onSen
   const [dontAsk, setDontAsk] = useState(false);
   useEffect(() => dialog.current?.showModal(), []);
   return (
-    <dialog ref={dialog} className="privacy" aria-labelledby="send-title" data-testid="mistral-preview" onCancel={onCancel}>
+    <dialog ref={dialog} className="sheet" aria-labelledby="send-title" data-testid="mistral-preview" onCancel={onCancel}>
       <h2 id="send-title">Send this text to Mistral?</h2>
       <p>
         Only the text below leaves this device, to <code data-testid="mistral-destination">{chatCompletionsUrl(mistral.baseUrl)}</code> (model{' '}

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
+import { DialogButton } from './DialogButton';
 import { useAppShell } from '../store/app-shell';
 import { storageReport } from '../pwa/storage';
 
@@ -6,27 +7,10 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 /** The privacy page, in plain words, with what Loupe stores on this device right now. */
 export function PrivacyButton() {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <button
-        type="button"
-        data-testid="privacy-open"
-        onClick={() => {
-          setOpen(true);
-          dialog.current?.showModal();
-        }}
-      >
-        Privacy &amp; storage
-      </button>
-      <dialog ref={dialog} className="privacy" aria-labelledby="privacy-title" onClose={() => setOpen(false)} data-testid="privacy">
-        {open && <PrivacyText />}
-        <form method="dialog">
-          <button type="submit">Close</button>
-        </form>
-      </dialog>
-    </>
+    <DialogButton label="Privacy & storage" name="privacy" titleId="privacy-title">
+      <PrivacyText />
+    </DialogButton>
   );
 }
 

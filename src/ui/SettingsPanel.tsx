@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { DialogButton } from './DialogButton';
 import { DEFAULT_MISTRAL_MODEL, DEFAULT_SMOLVLM, MISTRAL_ENDPOINTS, useSettings, type DateOrder, type SmolVlmSettings } from '../store/settings';
 
 const DATE_ORDERS: [DateOrder, string][] = [
@@ -10,20 +10,11 @@ const DATE_ORDERS: [DateOrder, string][] = [
 
 /** Settings that change what Loupe extracts and whether anything may leave the device. */
 export function SettingsButton() {
-  const dialog = useRef<HTMLDialogElement>(null);
   return (
-    <>
-      <button type="button" data-testid="settings-open" onClick={() => dialog.current?.showModal()}>
-        Settings
-      </button>
-      <dialog ref={dialog} className="privacy" aria-labelledby="settings-title" data-testid="settings">
-        <h2 id="settings-title">Settings</h2>
-        <SettingsForm />
-        <form method="dialog">
-          <button type="submit">Close</button>
-        </form>
-      </dialog>
-    </>
+    <DialogButton label="Settings" name="settings" titleId="settings-title">
+      <h2 id="settings-title">Settings</h2>
+      <SettingsForm />
+    </DialogButton>
   );
 }
 

@@ -1,13 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { preview, type PreviewServer } from 'vite';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { renderReceiptFixturePng } from '../fixtures';
-import { writeTinySmolVlmFixture } from '../fixtures/tiny-smolvlm/make-tiny-smolvlm';
+import { startModelMirror } from '../support/model-mirror';
 
 // Every other spec blocks the service worker to test the app alone; this one tests the worker.
 test.use({ serviceWorkers: 'allow' });
@@ -74,27 +69,12 @@ test("a phone's share sheet sends a photo straight into Loupe", async ({ page })
 });
 
 test('a SmolVLM model downloaded once loads from the cache with no connection', async ({ page, context }) => {
-  // A model mirror serving the tiny synthetic SmolVLM FIXTURE, with CORS as a real model host has.
-  const dir = mkdtempSync(join(tmpdir(), 'tiny-smolvlm-offline-'));
-  writeTinySmolVlmFixture(dir, 'smolvlm');
-  const served: string[] = [];
-  const mirror: Server = createServer((req, res) => {
-    served.push(req.url ?? '');
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    const path = /^\/loupe\/tiny\/resolve\/main\/(.+)$/.exec(req.url ?? '')?.[1];
-    try {
-      const body = readFileSync(join(dir, decodeURIComponent(path ?? '')));
-      res.writeHead(200, { 'Content-Length': body.length }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => mirror.listen(0, '127.0.0.1', resolve));
+  const mirror = await startModelMirror('loupe/tiny');
   try {
     await installAndControl(page);
     await page.getByTestId('settings-open').click();
     await page.getByTestId('smolvlm-repo').fill('loupe/tiny');
-    await page.getByTestId('smolvlm-host').fill(`http://127.0.0.1:${(mirror.address() as AddressInfo).port}`);
+    await page.getByTestId('smolvlm-host').fill(mirror.host);
     await page.getByTestId('smolvlm-dtype').fill('fp32');
     await page.getByTestId('smolvlm-device').selectOption('wasm');
     await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click();
@@ -102,20 +82,18 @@ test('a SmolVLM model downloaded once loads from the cache with no connection', 
     const receipt = await renderReceiptFixturePng(page);
     await page.getByTestId('file-input').setInputFiles({ name: 'online.png', mimeType: 'image/png', buffer: receipt });
     await expect(row(page, 'online.png')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
-    expect(served.some((url) => url.endsWith('decoder_model_merged.onnx'))).toBe(true);
+    expect(mirror.requested.some((url) => url.endsWith('decoder_model_merged.onnx'))).toBe(true);
 
     await context.setOffline(true);
     await page.reload();
-    const before = served.length;
+    const before = mirror.requested.length;
     await page.getByTestId('file-input').setInputFiles({ name: 'offline.png', mimeType: 'image/png', buffer: receipt });
     await expect(row(page, 'offline.png')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
     await expect(page.getByTestId('engine-status')).toHaveAttribute('data-engine', 'smolvlm');
-    expect(served.length).toBe(before);
+    expect(mirror.requested.length).toBe(before);
   } finally {
     await context.setOffline(false);
-    mirror.closeAllConnections();
-    await new Promise((resolve) => mirror.close(resolve));
-    rmSync(dir, { recursive: true, force: true });
+    await mirror.close();
   }
 });
 

@@ -8,6 +8,9 @@ export type ErrorCode =
   | 'engine-load-failed'
   | 'engine-failed'
   | 'worker-crashed'
+  /** The WebGPU device was lost (driver reset, GPU process crash, tab in the background on some phones). */
+  | 'gpu-lost'
+  | 'gpu-out-of-memory'
   | 'storage-full'
   | MistralErrorCode;
 

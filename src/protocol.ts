@@ -13,6 +13,8 @@ export type EngineRequest =
   /** `config`: which model and how, for engines that download one (SmolVLM). */
   | { type: 'load'; id: number; engine: EngineId; config?: SmolVlmConfig }
   | { type: 'recognize'; id: number; image: RgbaImage }
+  /** Asks the loaded engine for the receipt schema's JSON straight from the image (SmolVLM only). */
+  | { type: 'read-fields'; id: number; image: RgbaImage }
   /** Cancels the request `target`; the engine stays loaded. */
   | { type: 'cancel'; id: number; target: number }
   | { type: 'dispose'; id: number };

@@ -9,7 +9,11 @@ import { isAbortError, LoupeError } from '../errors';
 import { useLibrary, withoutDoc } from '../store/library';
 import { useEngineStatus } from '../store/engine-status';
 import { engineFromUrl, useSettings, type SmolVlmSettings } from '../store/settings';
-import type { SmolVlmConfig } from '../engines/smolvlm/config';
+import { chooseModel, type ChosenModel } from '../engines/smolvlm/choose';
+import { probeCapabilities, type Capabilities } from '../engines/smolvlm/capabilities';
+import { ENGINE_INFO } from '../engines/registry';
+import { usePickedModel } from '../store/picked-model';
+import { listCachedModels, loadsOffline } from '../engines/smolvlm/model-cache';
 import { exportFiles, type ExportFormat } from './export-files';
 import { downloadBlob } from '../export/download';
 import { EditBuffer } from './edit-buffer';
@@ -19,6 +23,8 @@ import { documentText } from '../export/formats';
 import { extractReceipt } from '../receipt/extract';
 import { reviewReceipt } from '../receipt/review';
 import type { Receipt } from '../receipt/schema';
+import { receiptFromModelText, type ModelAnswer } from '../receipt/model-answer';
+import { blobToPixels } from '../pipeline/image/blob-pixels';
 
 /**
  * The app's one controller: wires the pages worker, the engine worker, IndexedDB and the stores.
@@ -26,6 +32,7 @@ import type { Receipt } from '../receipt/schema';
  */
 class Loupe {
   private readonly engine = new EngineClient();
+  private loadAbort = new AbortController();
   private readonly queue = new ReadingQueue(
     (id, signal) => this.read(id, signal),
     (queue) => useLibrary.setState({ queue }),
@@ -76,6 +83,22 @@ class Loupe {
 
   cancelAll(): void {
     void this.markCancelled(this.queue.cancelAll());
+  }
+
+  /**
+   * Stops a model download. Nothing can be read without the engine, so the documents waiting for it
+   * are stopped too, each with a retry that starts the download again (files that arrived whole stay cached).
+   */
+  cancelEngineLoad(): void {
+    this.loadAbort.abort();
+    this.loadAbort = new AbortController();
+    void this.markCancelled(this.queue.cancelAll(), 'The model download was cancelled. Retry to start it again.');
+  }
+
+  /** Retries a document after changing how SmolVLM runs (on WASM after a GPU failure, or a smaller model). */
+  async retryWith(id: string, patch: Partial<SmolVlmSettings>): Promise<void> {
+    useSettings.getState().setSmolVlm(patch);
+    await this.retry(id);
   }
 
   /** Reads other pages of a long PDF: the pages read so far (and their edits) are replaced by these. */
@@ -148,6 +171,24 @@ class Loupe {
     await this.refresh();
   }
 
+  /**
+   * Asks the loaded SmolVLM for the receipt's fields straight from the first page's image. The answer
+   * passes the same gate as Mistral's (schema, then arithmetic checks); an answer that is no receipt is
+   * returned with its issues and stored nowhere, so the local fields stay.
+   */
+  async readFieldsWithVlm(id: string, signal: AbortSignal): Promise<ModelAnswer> {
+    const image = await db.getPageImage(id, 0);
+    if (!image) throw new LoupeError('engine-failed', 'This document has no page image for SmolVLM to look at.');
+    if (useSettings.getState().engine !== 'smolvlm') throw new LoupeError('engine-failed', 'Choose the SmolVLM engine to read fields from the image.');
+    await this.ensureEngine(signal);
+    const result = await this.engine.readFields(await blobToPixels(image), { signal });
+    const answer = receiptFromModelText(result.text);
+    if (answer.receipt && (await db.getDocument(id)))
+      await db.updateDocument(id, { fields: { receipt: answer.receipt, source: 'smolvlm', edited: false, review: { ok: answer.ok, issues: answer.issues } } });
+    await this.refresh();
+    return answer;
+  }
+
   notify(message: string): void {
     useLibrary.setState({ notice: message });
   }
@@ -166,11 +207,11 @@ class Loupe {
     useLibrary.setState({ documents });
   }
 
-  private async markCancelled(ids: string[]): Promise<void> {
+  private async markCancelled(ids: string[], message = 'Reading was cancelled.'): Promise<void> {
     for (const id of ids) {
       const doc = await db.getDocument(id);
       if (doc && (doc.status === 'queued' || doc.status === 'reading')) {
-        await db.updateDocument(id, { status: 'failed', error: { message: 'Reading was cancelled.' } });
+        await db.updateDocument(id, { status: 'failed', error: { message } });
       }
     }
     await this.refresh();
@@ -247,14 +288,18 @@ class Loupe {
 
   private async ensureEngine(signal: AbortSignal): Promise<EngineId> {
     const wanted = engineFromUrl(location.search) ?? useSettings.getState().engine;
-    const config = wanted === 'smolvlm' ? await smolVlmConfig(useSettings.getState().smolvlm) : undefined;
+    const chosen = wanted === 'smolvlm' ? await chosenSmolVlm() : undefined;
+    const config = chosen?.config;
     if (this.engine.holds(wanted, config)) return wanted;
-    useEngineStatus.setState({ engine: wanted, state: 'loading', files: {}, error: undefined, loadMs: undefined });
+    const label = chosen?.label ?? ENGINE_INFO[wanted].label;
+    if (config && !navigator.onLine && !loadsOffline(await listCachedModels(), config))
+      throw new LoupeError('engine-load-failed', `${label} is not downloaded yet and this device is offline. Read with an embedded engine, or connect once to download the model.`);
+    useEngineStatus.setState({ engine: wanted, state: 'loading', files: {}, error: undefined, loadMs: undefined, label, startedAt: performance.now() });
     try {
       const loadMs = await this.engine.load(wanted, {
         config,
-        signal,
-        onProgress: (p) => useEngineStatus.setState((s) => ({ files: { ...s.files, [p.file]: p } })),
+        signal: AbortSignal.any([signal, this.loadAbort.signal]),
+        onProgress: (p) => useEngineStatus.setState((s) => ({ files: { ...s.files, [p.file]: p }, updatedAt: performance.now() })),
       });
       useEngineStatus.setState({ state: 'ready', loadMs });
       return wanted;
@@ -266,17 +311,15 @@ class Loupe {
 }
 
 /** Asked once per page load: every document read asks for the engine's configuration. */
-let webGpuAdapter: Promise<boolean> | undefined;
-function hasWebGpuAdapter(): Promise<boolean> {
-  const gpu = (navigator as { gpu?: { requestAdapter: () => Promise<unknown> } }).gpu;
-  webGpuAdapter ??= gpu ? gpu.requestAdapter().then(Boolean, () => false) : Promise.resolve(false);
-  return webGpuAdapter;
+let capabilities: Promise<Capabilities> | undefined;
+export function deviceCapabilities(): Promise<Capabilities> {
+  capabilities ??= probeCapabilities();
+  return capabilities;
 }
 
-/** The model as configured, on WebGPU when `auto` finds an adapter, else on WASM. */
-async function smolVlmConfig(settings: SmolVlmSettings): Promise<SmolVlmConfig> {
-  const device = settings.device !== 'auto' ? settings.device : (await hasWebGpuAdapter()) ? 'webgpu' : 'wasm';
-  return { source: { kind: 'hub', repo: settings.repo, host: settings.host }, device, dtype: settings.dtype };
+/** The SmolVLM model the settings and this device's capabilities choose, with a picked folder if any. */
+export async function chosenSmolVlm(settings: SmolVlmSettings = useSettings.getState().smolvlm): Promise<ChosenModel> {
+  return chooseModel(settings, await deviceCapabilities(), usePickedModel.getState().folder);
 }
 
 function messageOf(error: unknown): string {

@@ -30,7 +30,7 @@ export interface DocumentRecord {
 export interface ReceiptFields {
   receipt: Receipt;
   /** Who produced the values: the local parser or the optional Mistral step. */
-  source: 'local' | 'mistral';
+  source: 'local' | 'mistral' | 'smolvlm';
   /** Changed by hand since; a re-extraction then asks before overwriting. */
   edited: boolean;
   /** Schema and arithmetic checks; any issue flags the receipt for review. */

@@ -1,6 +1,7 @@
 import type { EngineId, LoadProgress, RecognizeResult, RgbaImage } from './engine';
 import type { EngineRequest, EngineResponse } from '../protocol';
 import { WorkerConnection } from '../workers/connection';
+import { LoupeError } from '../errors';
 import type { SmolVlmConfig } from './smolvlm/config';
 
 /** The page's handle on the engine worker. Same shape whether the engine runs in a worker or not. */
@@ -26,14 +27,19 @@ export class EngineClient {
 
   /** Resolves with the load time in ms; loading the engine already loaded is immediate. */
   async load(engine: EngineId, options: { config?: SmolVlmConfig; onProgress?: (p: LoadProgress) => void; signal?: AbortSignal } = {}) {
-    const ms = await this.connection.call(
-      (id) => ({ type: 'load', id, engine, config: options.config }),
-      (reply) => {
-        if (reply.type === 'load-progress') options.onProgress?.(reply.progress);
-        return reply.type === 'loaded' ? reply.ms : undefined;
-      },
-      { signal: options.signal },
-    );
+    const ms = await this.connection
+      .call(
+        (id) => ({ type: 'load', id, engine, config: options.config }),
+        (reply) => {
+          if (reply.type === 'load-progress') options.onProgress?.(reply.progress);
+          return reply.type === 'loaded' ? reply.ms : undefined;
+        },
+        { signal: options.signal },
+      )
+      .catch((error: unknown) => {
+        this.dropAfterGpuFailure(error);
+        throw error;
+      });
     this.loaded = engine;
     this.loadedConfig = JSON.stringify(options.config ?? null);
     return ms;
@@ -41,14 +47,38 @@ export class EngineClient {
 
   /** Transfers the pixels to the worker: `image.data` is unusable afterwards. */
   recognize(image: RgbaImage, options: { onPartial?: (text: string) => void; signal?: AbortSignal } = {}) {
-    return this.connection.call<RecognizeResult>(
-      (id) => ({ type: 'recognize', id, image }),
-      (reply) => {
-        if (reply.type === 'partial') options.onPartial?.(reply.text);
-        return reply.type === 'recognized' ? reply.result : undefined;
-      },
-      { signal: options.signal, transfer: [image.data.buffer] },
-    );
+    return this.ask('recognize', image, options);
+  }
+
+  /** The loaded engine's answer in the receipt schema's JSON, read from the image (SmolVLM only). */
+  readFields(image: RgbaImage, options: { onPartial?: (text: string) => void; signal?: AbortSignal } = {}) {
+    return this.ask('read-fields', image, options);
+  }
+
+  private async ask(type: 'recognize' | 'read-fields', image: RgbaImage, options: { onPartial?: (text: string) => void; signal?: AbortSignal }) {
+    try {
+      return await this.connection.call<RecognizeResult>(
+        (id) => ({ type, id, image }),
+        (reply) => {
+          if (reply.type === 'partial') options.onPartial?.(reply.text);
+          return reply.type === 'recognized' ? reply.result : undefined;
+        },
+        { signal: options.signal, transfer: [image.data.buffer] },
+      );
+    } catch (error) {
+      this.dropAfterGpuFailure(error);
+      throw error;
+    }
+  }
+
+  /**
+   * onnxruntime keeps one WebGPU device per worker and cannot replace a lost one: after a GPU failure
+   * the worker goes, and the next load (on WASM, or a smaller model) starts in a fresh one.
+   */
+  private dropAfterGpuFailure(error: unknown): void {
+    if (!(error instanceof LoupeError) || !error.code.startsWith('gpu-')) return;
+    this.connection.terminate();
+    this.loaded = undefined;
   }
 
   async dispose(): Promise<void> {

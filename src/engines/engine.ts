@@ -51,6 +51,8 @@ export interface EngineInfo {
 export interface Engine {
   load(onProgress: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<void>;
   recognize(image: RgbaImage, options?: RecognizeOptions): Promise<RecognizeResult>;
+  /** A vision-language model can answer the receipt schema's JSON from the image; its text is that answer. */
+  readFields?(image: RgbaImage, options?: RecognizeOptions): Promise<RecognizeResult>;
   dispose(): Promise<void>;
 }
 

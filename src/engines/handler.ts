@@ -58,13 +58,13 @@ export function createEngineHandler(createEngine: (id: EngineId, config?: SmolVl
           post({ type: 'loaded', id: request.id, engine: request.engine, ms: performance.now() - started });
           break;
         }
-        case 'recognize': {
+        case 'recognize':
+        case 'read-fields': {
           if (!current) throw new LoupeError('engine-failed', 'No engine is loaded yet.');
           const engine = await current.engine;
-          const result = await engine.recognize(request.image, {
-            signal: controller.signal,
-            onPartial: (text) => post({ type: 'partial', id: request.id, text }),
-          });
+          const options = { signal: controller.signal, onPartial: (text: string) => post({ type: 'partial', id: request.id, text }) };
+          if (request.type === 'read-fields' && !engine.readFields) throw new LoupeError('engine-failed', 'Only a vision-language engine (SmolVLM) can read fields from the image.');
+          const result = request.type === 'read-fields' ? await engine.readFields!(request.image, options) : await engine.recognize(request.image, options);
           post({ type: 'recognized', id: request.id, result });
           break;
         }

@@ -10,6 +10,12 @@ interface EngineStatus {
   files: Record<string, LoadProgress>;
   loadMs: number | undefined;
   error: string | undefined;
+  /** What is loading, in words ("SmolVLM2 256M on WASM"). */
+  label: string | undefined;
+  /** When the current load began (performance.now()), for the time left. */
+  startedAt: number | undefined;
+  /** When the latest bytes arrived. */
+  updatedAt: number | undefined;
 }
 
 export const useEngineStatus = create<EngineStatus>()(() => ({
@@ -18,11 +24,7 @@ export const useEngineStatus = create<EngineStatus>()(() => ({
   files: {},
   loadMs: undefined,
   error: undefined,
+  label: undefined,
+  startedAt: undefined,
+  updatedAt: undefined,
 }));
-
-export function engineLoadFraction(files: Record<string, LoadProgress>): number | undefined {
-  const all = Object.values(files);
-  const total = all.reduce((sum, f) => sum + f.total, 0);
-  if (!total) return undefined;
-  return all.reduce((sum, f) => sum + Math.min(f.loaded, f.total), 0) / total;
-}

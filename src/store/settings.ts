@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { EngineId } from '../engines/engine';
 import { DEFAULT_ENGINE, isEngineId } from '../engines/registry';
+import { catalogueEntry, catalogueEntryForRepo } from '../engines/smolvlm/catalogue';
+import type { SmolVlmChoice } from '../engines/smolvlm/choose';
 
 export type DateOrder = 'auto' | 'DMY' | 'MDY' | 'YMD';
 const DATE_ORDERS: DateOrder[] = ['auto', 'DMY', 'MDY', 'YMD'];
@@ -23,19 +25,19 @@ export interface MistralSettings {
   skipPreview: boolean;
 }
 
-/** The SmolVLM model to download and how to run it. */
-export interface SmolVlmSettings {
-  /** A Hugging Face repo id in the transformers.js layout, e.g. HuggingFaceTB/SmolVLM2-256M-Video-Instruct. */
-  repo: string;
-  /** https://huggingface.co or a mirror serving the same paths. */
-  host: string;
-  /** `auto`: WebGPU when the browser offers an adapter, else WASM. */
-  device: 'auto' | 'webgpu' | 'wasm';
-  /** Precision of the ONNX files to download: q4, q4f16, fp16, q8, fp32… */
-  dtype: string;
-}
+/** The SmolVLM model to download and how to run it (see src/engines/smolvlm/choose.ts). */
+export type SmolVlmSettings = SmolVlmChoice;
 
-export const DEFAULT_SMOLVLM: SmolVlmSettings = { repo: 'HuggingFaceTB/SmolVLM2-256M-Video-Instruct', host: 'https://huggingface.co', device: 'auto', dtype: 'q4' };
+/** By default this device's capabilities pick the model, device and precision. */
+export const DEFAULT_SMOLVLM: SmolVlmSettings = { model: 'auto', repo: '', host: 'https://huggingface.co', device: 'auto', dtype: 'auto' };
+
+/** Settings written before the catalogue named a repo; a known repo becomes its catalogue entry. */
+function modelOf(v: Partial<SmolVlmSettings>): string {
+  if (typeof v.model === 'string' && (['auto', 'custom', 'folder'].includes(v.model) || catalogueEntry(v.model))) return v.model;
+  if (typeof v.repo !== 'string' || !v.repo.trim() || v.repo === LEGACY_DEFAULT_REPO) return 'auto';
+  return catalogueEntryForRepo(v.repo.trim())?.id ?? 'custom';
+}
+const LEGACY_DEFAULT_REPO = 'HuggingFaceTB/SmolVLM2-256M-Video-Instruct';
 
 interface SettingsState {
   engine: EngineId;
@@ -72,7 +74,13 @@ export const useSettings = create<SettingsState>()(
     }),
     {
       name: 'loupe-settings',
-      version: 2,
+      version: 3,
+      // Version 2 stored a plain 'q4' as its default precision: capabilities now choose per sub-model.
+      migrate: (persisted, version) => {
+        const state = (persisted ?? {}) as { smolvlm?: Partial<SmolVlmSettings> };
+        if (version < 3 && state.smolvlm?.dtype === 'q4') return { ...state, smolvlm: { ...state.smolvlm, dtype: 'auto' } };
+        return state;
+      },
       // A key the user did not ask to remember lives in memory only and is gone with the tab.
       partialize: (s) => ({
         engine: s.engine,
@@ -91,7 +99,8 @@ export const useSettings = create<SettingsState>()(
           engine: isEngineId(p.engine) ? p.engine : current.engine,
           dateOrder: DATE_ORDERS.includes(p.dateOrder as DateOrder) ? (p.dateOrder as DateOrder) : current.dateOrder,
           smolvlm: {
-            repo: text(v.repo, DEFAULT_SMOLVLM.repo),
+            model: modelOf(v),
+            repo: typeof v.repo === 'string' ? v.repo.trim() : '',
             host: text(v.host, DEFAULT_SMOLVLM.host),
             device: v.device === 'webgpu' || v.device === 'wasm' ? v.device : 'auto',
             dtype: text(v.dtype, DEFAULT_SMOLVLM.dtype),

@@ -6,6 +6,7 @@ import { DocumentList } from './DocumentList';
 import { DocumentView } from './DocumentView';
 import { EngineStatus } from './EngineStatus';
 import { QueueBar } from './QueueBar';
+import { ModelDownload } from './ModelDownload';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ConnectionStatus, UpdateBanner } from './ShellStatus';
 import { PrivacyButton } from './PrivacyPanel';
@@ -30,6 +31,7 @@ export function App() {
         </div>
       </header>
       <UpdateBanner />
+      <ModelDownload />
       {notice && (
         <div className="banner error" role="alert">
           <span>{notice}</span>

@@ -1,7 +1,10 @@
 import { DEFAULT_RANGE, isPartial, rangeIndexes } from '../reader/page-range';
 import { useLibrary } from '../store/library';
 import type { DocumentRecord } from '../db';
-import { loupe } from '../app/loupe';
+import { chosenSmolVlm, loupe } from '../app/loupe';
+import { useSettings } from '../store/settings';
+import { catalogueEntry, type CatalogueEntry } from '../engines/smolvlm/catalogue';
+import { useEffect, useState } from 'react';
 
 export function DocumentList() {
   const documents = useLibrary((s) => s.documents);
@@ -67,11 +70,33 @@ function DocumentRow({ doc }: { doc: DocumentRecord }) {
             Retry
           </button>
         )}
+        {doc.status === 'failed' && doc.error?.code?.startsWith('gpu-') && <GpuFallback docId={doc.id} />}
         <button type="button" aria-label={`Delete ${doc.name}`} onClick={() => void loupe.remove(doc.id)}>
           Delete
         </button>
       </div>
     </li>
+  );
+}
+
+/** After the GPU gave up: one click to read the page again on the CPU, or with the next smaller model. */
+function GpuFallback({ docId }: { docId: string }) {
+  const model = useSettings((s) => s.smolvlm.model);
+  const [smaller, setSmaller] = useState<CatalogueEntry>();
+  useEffect(() => {
+    void chosenSmolVlm().then((chosen) => setSmaller(chosen.entry?.smaller ? catalogueEntry(chosen.entry.smaller) : undefined));
+  }, [model]);
+  return (
+    <>
+      <button type="button" data-testid="retry-wasm" onClick={() => void loupe.retryWith(docId, { device: 'wasm' })}>
+        Retry on the CPU (WASM)
+      </button>
+      {smaller && (
+        <button type="button" data-testid="retry-smaller" onClick={() => void loupe.retryWith(docId, { model: smaller.id })}>
+          Retry with {smaller.label}
+        </button>
+      )}
+    </>
   );
 }
 

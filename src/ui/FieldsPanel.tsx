@@ -3,6 +3,7 @@ import type { DocumentRecord, ReceiptFields } from '../db';
 import type { LineItem, Receipt } from '../receipt/schema';
 import { loupe } from '../app/loupe';
 import { MistralAction } from './MistralAction';
+import { SmolVlmFieldsAction } from './SmolVlmFieldsAction';
 import { parseNumberInput } from '../receipt/number-input';
 
 type TextKey = 'merchantName' | 'merchantAddress' | 'paymentMethod';
@@ -80,7 +81,7 @@ function FieldsForm({ doc, fields }: { doc: DocumentRecord; fields: ReceiptField
     <>
       <Review review={fields.review} />
       <p className="muted">
-        From {fields.source === 'mistral' ? 'Mistral' : 'the text, on this device'}
+        From {fields.source === 'mistral' ? 'Mistral' : fields.source === 'smolvlm' ? 'SmolVLM, looking at the image on this device' : 'the text, on this device'}
         {fields.edited && ', edited by you'}.
       </p>
       <div className="field-grid">
@@ -197,6 +198,7 @@ function FieldActions({ doc, text }: { doc: DocumentRecord; text: string }) {
       <button type="button" data-testid="extract-again" onClick={() => void loupe.extractFields(doc.id, { overwriteEdited: true })}>
         {doc.fields?.edited ? 'Extract again from text (replaces your edits)' : 'Extract again from text'}
       </button>
+      <SmolVlmFieldsAction doc={doc} />
       <MistralAction doc={doc} text={text} />
     </div>
   );

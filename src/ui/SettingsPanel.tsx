@@ -1,5 +1,6 @@
 import { DialogButton } from './DialogButton';
-import { DEFAULT_MISTRAL_MODEL, DEFAULT_SMOLVLM, MISTRAL_ENDPOINTS, useSettings, type DateOrder, type SmolVlmSettings } from '../store/settings';
+import { DEFAULT_MISTRAL_MODEL, MISTRAL_ENDPOINTS, useSettings, type DateOrder } from '../store/settings';
+import { SmolVlmSettingsFields } from './SmolVlmSettings';
 
 const DATE_ORDERS: [DateOrder, string][] = [
   ['auto', 'Automatic (from the receipt)'],
@@ -15,46 +16,6 @@ export function SettingsButton() {
       <h2 id="settings-title">Settings</h2>
       <SettingsForm />
     </DialogButton>
-  );
-}
-
-/** The SmolVLM engine's model: which one, from where, how precise, on which device. */
-function SmolVlmSettingsFields() {
-  const smolvlm = useSettings((s) => s.smolvlm);
-  const setSmolVlm = useSettings((s) => s.setSmolVlm);
-  return (
-    <fieldset>
-      <legend>SmolVLM model (for the SmolVLM engine)</legend>
-      <p className="muted">
-        Downloaded once from the host below (hundreds of megabytes for real models), kept in this browser, then used offline. Choose
-        “SmolVLM” as the engine to use it. Any repository in the transformers.js layout works, e.g. a SmolVLM2-2.2B export.
-      </p>
-      <label>
-        Model{' '}
-        <input data-testid="smolvlm-repo" value={smolvlm.repo} onChange={(event) => setSmolVlm({ repo: event.target.value.trim() || DEFAULT_SMOLVLM.repo })} />
-      </label>
-      <label>
-        Host{' '}
-        <input data-testid="smolvlm-host" value={smolvlm.host} onChange={(event) => setSmolVlm({ host: event.target.value.trim() || DEFAULT_SMOLVLM.host })} />
-      </label>
-      <label>
-        Precision{' '}
-        <input data-testid="smolvlm-dtype" value={smolvlm.dtype} list="smolvlm-dtypes" onChange={(event) => setSmolVlm({ dtype: event.target.value.trim() || DEFAULT_SMOLVLM.dtype })} />
-        <datalist id="smolvlm-dtypes">
-          {['q4', 'q4f16', 'q8', 'fp16', 'fp32'].map((dtype) => (
-            <option key={dtype} value={dtype} />
-          ))}
-        </datalist>
-      </label>
-      <label>
-        Device{' '}
-        <select data-testid="smolvlm-device" value={smolvlm.device} onChange={(event) => setSmolVlm({ device: event.target.value as SmolVlmSettings['device'] })}>
-          <option value="auto">Automatic (WebGPU when available)</option>
-          <option value="webgpu">WebGPU</option>
-          <option value="wasm">WASM (CPU)</option>
-        </select>
-      </label>
-    </fieldset>
   );
 }
 

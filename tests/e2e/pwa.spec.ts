@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { preview, type PreviewServer } from 'vite';
 import { renderReceiptFixturePng } from '../fixtures';
 import { startModelMirror } from '../support/model-mirror';
+import { useFixtureModel } from './smolvlm-settings';
 
 // Every other spec blocks the service worker to test the app alone; this one tests the worker.
 test.use({ serviceWorkers: 'allow' });
@@ -72,13 +73,7 @@ test('a SmolVLM model downloaded once loads from the cache with no connection', 
   const mirror = await startModelMirror('loupe/tiny');
   try {
     await installAndControl(page);
-    await page.getByTestId('settings-open').click();
-    await page.getByTestId('smolvlm-repo').fill('loupe/tiny');
-    await page.getByTestId('smolvlm-host').fill(mirror.host);
-    await page.getByTestId('smolvlm-dtype').fill('fp32');
-    await page.getByTestId('smolvlm-device').selectOption('wasm');
-    await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click();
-    await page.getByRole('combobox', { name: 'Engine' }).selectOption('smolvlm');
+    await useFixtureModel(page, { repo: 'loupe/tiny', host: mirror.host, device: 'wasm' });
     const receipt = await renderReceiptFixturePng(page);
     await page.getByTestId('file-input').setInputFiles({ name: 'online.png', mimeType: 'image/png', buffer: receipt });
     await expect(row(page, 'online.png')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
@@ -90,6 +85,18 @@ test('a SmolVLM model downloaded once loads from the cache with no connection', 
     await page.getByTestId('file-input').setInputFiles({ name: 'offline.png', mimeType: 'image/png', buffer: receipt });
     await expect(row(page, 'offline.png')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
     await expect(page.getByTestId('engine-status')).toHaveAttribute('data-engine', 'smolvlm');
+    expect(mirror.requested.length).toBe(before);
+
+    // A model that was never downloaded cannot load offline: the document says so, and the engine
+    // menu marks SmolVLM unavailable once another engine is chosen.
+    await page.getByTestId('settings-open').click();
+    await page.getByTestId('smolvlm-model').selectOption('smolvlm2-256m');
+    await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('file-input').setInputFiles({ name: 'not-downloaded.png', mimeType: 'image/png', buffer: receipt });
+    await expect(row(page, 'not-downloaded.png')).toHaveAttribute('data-status', 'failed');
+    await expect(row(page, 'not-downloaded.png').getByTestId('doc-error')).toContainText('is not downloaded yet and this device is offline');
+    await page.getByRole('combobox', { name: 'Engine' }).selectOption('paddle');
+    await expect(page.getByRole('option', { name: /SmolVLM.*offline, model not downloaded/ })).toBeDisabled();
     expect(mirror.requested.length).toBe(before);
   } finally {
     await context.setOffline(false);

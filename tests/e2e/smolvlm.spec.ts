@@ -1,12 +1,24 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { renderReceiptFixturePng } from '../fixtures';
 import { startModelMirror } from '../support/model-mirror';
+import { useFixtureModel } from './smolvlm-settings';
 
+// The tiny SmolVLM is a FIXTURE with random weights: its text is gibberish by design. These tests check
+// the machinery (download, cache, streaming, cancel, fields gate), never what it reads.
+const REPO = 'loupe/tiny-smolvlm-fixture';
 let mirror: Awaited<ReturnType<typeof startModelMirror>>;
 test.beforeAll(async () => {
-  mirror = await startModelMirror('loupe/tiny-smolvlm-fixture');
+  mirror = await startModelMirror(REPO);
 });
 test.afterAll(() => mirror.close());
+
+const row = (page: Page, name: string) => page.locator(`[data-testid=doc-row][data-name="${name}"]`);
+
+type Exported = { documents: { engine: string; fields?: { source: string }; pages: { source: string; timings: Record<string, number> }[] }[] };
+const exportJson = (page: Page) => page.evaluate(() => (window as unknown as { loupe: { exportJson: () => Promise<unknown> } }).loupe.exportJson()) as Promise<Exported>;
 
 test('the SmolVLM engine downloads its model from the configured host and reads a page on WASM', async ({ page }) => {
   const foreign: string[] = [];
@@ -15,27 +27,88 @@ test('the SmolVLM engine downloads its model from the configured host and reads 
     if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !/^(blob|data):/.test(request.url())) foreign.push(request.url());
   });
   await page.goto('/');
+  // With no WebGPU here, the recommendation says so and picks the smallest model on WASM.
   await page.getByTestId('settings-open').click();
-  await page.getByTestId('smolvlm-repo').fill('loupe/tiny-smolvlm-fixture');
-  await page.getByTestId('smolvlm-host').fill(mirror.host);
-  await page.getByTestId('smolvlm-dtype').fill('fp32');
+  await expect(page.getByTestId('smolvlm-recommendation')).toContainText('no WebGPU adapter');
+  await expect(page.getByTestId('smolvlm-chosen')).toContainText('SmolVLM2 256M on WASM');
+  await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click();
+  await useFixtureModel(page, { repo: REPO, host: mirror.host, device: 'wasm' });
+
+  await page.getByTestId('file-input').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: await renderReceiptFixturePng(page) });
+  await expect(row(page, 'receipt.png')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-engine', 'smolvlm');
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('engine-status')).toContainText(`${REPO} on WASM ready`);
+
+  expect(mirror.requested.some((url) => url.endsWith('/onnx/decoder_model_merged.onnx'))).toBe(true);
+  const [doc] = (await exportJson(page)).documents;
+  expect(doc!.engine).toBe('smolvlm');
+  expect(doc!.pages[0]!.source).toBe('ocr');
+  // What a benchmark reads: tokens, time to first token split into vision encoding and prefill, time per token.
+  expect(doc!.pages[0]!.timings.tokens).toBeGreaterThan(0);
+  expect(doc!.pages[0]!.timings.timeToFirstToken).toBeGreaterThan(0);
+  expect(doc!.pages[0]!.timings.visionEncode).toBeGreaterThan(0);
+
+  // Asked for the receipt JSON from the image, the fixture answers gibberish: refused, local fields kept.
+  await row(page, 'receipt.png').getByRole('button', { name: 'receipt.png', exact: true }).click();
+  await page.getByTestId('structure-smolvlm').click();
+  await expect(page.getByTestId('smolvlm-fields-error')).toContainText('not a receipt in the schema');
+  expect((await exportJson(page)).documents[0]!.fields?.source).toBe('local');
+  expect(foreign).toEqual([]);
+});
+
+test('the download shows progress per file and in total, can be cancelled, and is listed and deleted once complete', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => caches.delete('transformers-cache'));
+  await useFixtureModel(page, { repo: REPO, host: mirror.host, device: 'wasm' });
+  mirror.held.add('onnx/decoder_model_merged.onnx');
+  try {
+    await page.getByTestId('file-input').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: await renderReceiptFixturePng(page) });
+    const download = page.getByTestId('model-download');
+    await expect(download.locator('[data-testid=download-file][data-file="onnx/decoder_model_merged.onnx"]')).toBeVisible();
+    await expect(download.getByTestId('download-total')).toContainText(/of [\d.]+ (KB|MB) \(\d+%\)/);
+    await download.getByTestId('download-cancel').click();
+    await expect(row(page, 'receipt.png')).toHaveAttribute('data-status', 'failed');
+    await expect(row(page, 'receipt.png').getByTestId('doc-error')).toContainText('model download was cancelled');
+    await expect(download).toBeHidden();
+  } finally {
+    mirror.held.delete('onnx/decoder_model_merged.onnx');
+  }
+  // Nothing half-downloaded was kept as complete: the retry fetches the decoder again, whole.
+  const before = mirror.requested.filter((url) => url.endsWith('/decoder_model_merged.onnx')).length;
+  await row(page, 'receipt.png').getByRole('button', { name: 'Retry', exact: true }).click();
+  await expect(row(page, 'receipt.png')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  expect(mirror.requested.filter((url) => url.endsWith('/decoder_model_merged.onnx')).length).toBeGreaterThan(before);
+
+  await page.getByTestId('settings-open').click();
+  const listed = page.locator(`[data-testid=downloaded-model][data-repo="${REPO}"]`);
+  await expect(listed).toContainText(/127\.0\.0\.1:\d+ · [\d.]+ (KB|MB)/);
+  await listed.getByRole('button', { name: `Delete ${REPO}` }).click();
+  await expect(page.getByTestId('downloaded-models')).toContainText('None yet.');
+  expect(await page.evaluate(async () => (await (await caches.open('transformers-cache')).keys()).filter((r) => r.url.includes('/onnx/')).length)).toBe(0);
+});
+
+test('a model folder picked from disk loads with no download at all', async ({ page }) => {
+  await page.goto('/');
+  const before = mirror.requested.length;
+  await page.getByTestId('settings-open').click();
+  await page.getByTestId('smolvlm-model').selectOption('folder');
+  await page.getByTestId('smolvlm-folder').setInputFiles(mirror.dir);
+  await expect(page.getByTestId('smolvlm-folder-status')).toContainText(/Picked: tiny-smolvlm-mirror-\w+ \(\d+ files\)/);
+  await page.getByTestId('smolvlm-dtype').selectOption('fp32');
   await page.getByTestId('smolvlm-device').selectOption('wasm');
   await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click();
   await page.getByRole('combobox', { name: 'Engine' }).selectOption('smolvlm');
-
   await page.getByTestId('file-input').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: await renderReceiptFixturePng(page) });
-  const row = page.locator('[data-testid=doc-row][data-name="receipt.png"]');
-  await expect(row).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
-  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-engine', 'smolvlm');
-  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
+  await expect(row(page, 'receipt.png')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await expect(page.getByTestId('engine-status')).toContainText('(local folder) on WASM ready');
+  expect(mirror.requested.length).toBe(before);
 
-  expect(mirror.requested.some((url) => url.endsWith('/onnx/decoder_model_merged.onnx'))).toBe(true);
-  expect(foreign).toEqual([]);
-  const exported = (await page.evaluate(() => (window as unknown as { loupe: { exportJson: () => Promise<unknown> } }).loupe.exportJson())) as { documents: { engine: string; pages: { source: string; timings: Record<string, number> }[] }[] };
-  const [doc] = exported.documents;
-  expect(doc!.engine).toBe('smolvlm');
-  expect(doc!.pages[0]!.source).toBe('ocr');
-  // What a benchmark reads: tokens generated, time to first token, time per token.
-  expect(doc!.pages[0]!.timings.tokens).toBeGreaterThan(0);
-  expect(doc!.pages[0]!.timings.timeToFirstToken).toBeGreaterThan(0);
+  // A folder that is not a model is refused with what is missing.
+  await page.getByTestId('settings-open').click();
+  const photos = mkdtempSync(join(tmpdir(), 'photos-'));
+  writeFileSync(join(photos, 'photo.jpg'), 'x');
+  await page.getByTestId('smolvlm-folder').setInputFiles(photos);
+  rmSync(photos, { recursive: true });
+  await expect(page.getByTestId('settings').getByRole('alert')).toContainText('config.json, preprocessor_config.json, tokenizer.json missing');
 });

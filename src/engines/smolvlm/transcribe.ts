@@ -31,15 +31,39 @@ class LoopGuard extends StoppingCriteria {
   }
 }
 
+type EncodesImages = { encode_image?: (inputs: unknown) => Promise<unknown> };
+
+/** Times the vision encoder inside generate() by wrapping this model's encode_image for one call. */
+function timeVisionEncoder(model: PreTrainedModel) {
+  const target = model as unknown as EncodesImages;
+  const original = target.encode_image;
+  const timer = {
+    ms: 0,
+    restore: () => {
+      delete target.encode_image;
+    },
+  };
+  if (!original) return { ...timer, restore: () => undefined };
+  target.encode_image = async (inputs) => {
+    const start = performance.now();
+    try {
+      return await original.call(model, inputs);
+    } finally {
+      timer.ms += performance.now() - start;
+    }
+  };
+  return timer;
+}
+
 /**
  * Reads one page with a vision-language model: the image split into tiles, tokens streamed as they
  * come, cancellable between tokens (the model stays loaded), a loop guard, and timings per stage.
  */
-export async function transcribe(vlm: LoadedVlm, image: RgbaImage, options: RecognizeOptions & { maxNewTokens?: number } = {}): Promise<RecognizeResult> {
-  const { signal, onPartial, maxNewTokens = 1024 } = options;
+export async function transcribe(vlm: LoadedVlm, image: RgbaImage, options: RecognizeOptions & { maxNewTokens?: number; prompt?: string } = {}): Promise<RecognizeResult> {
+  const { signal, onPartial, maxNewTokens = 1024, prompt: question = TRANSCRIBE_PROMPT } = options;
   throwIfAborted(signal);
   const started = performance.now();
-  const prompt = vlm.processor.apply_chat_template([{ role: 'user', content: [{ type: 'image' }, { type: 'text', text: TRANSCRIBE_PROMPT }] }], {
+  const prompt = vlm.processor.apply_chat_template([{ role: 'user', content: [{ type: 'image' }, { type: 'text', text: question }] }], {
     add_generation_prompt: true,
   }) as string;
   const inputs = await vlm.processor(prompt, [new RawImage(image.data, image.width, image.height, 4)], { do_image_splitting: true });
@@ -54,6 +78,7 @@ export async function transcribe(vlm: LoadedVlm, image: RgbaImage, options: Reco
   const onAbort = () => stop.interrupt();
   signal?.addEventListener('abort', onAbort, { once: true });
 
+  const vision = timeVisionEncoder(vlm.model);
   const tokenTimes: number[] = [];
   let text = '';
   const streamer = new TextStreamer(vlm.processor.tokenizer!, {
@@ -69,6 +94,7 @@ export async function transcribe(vlm: LoadedVlm, image: RgbaImage, options: Reco
     await vlm.model.generate({ ...inputs, max_new_tokens: maxNewTokens, do_sample: false, streamer, stopping_criteria: criteria });
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    vision.restore();
   }
   if (signal?.aborted) throw abortError();
 
@@ -79,9 +105,11 @@ export async function transcribe(vlm: LoadedVlm, image: RgbaImage, options: Reco
     text: text.trim(),
     lines: [],
     timings: {
-      // Vision encoding and prompt prefill both happen before the first token.
       preprocess: prepared - started,
       timeToFirstToken: first - prepared,
+      // Before the first token: the vision encoder, then the prompt's prefill (embedding, merge, decoder).
+      visionEncode: vision.ms,
+      prefill: Math.max(0, first - prepared - vision.ms),
       decodePerToken: decode,
       tokensPerSecond: decode ? 1000 / decode : 0,
       tokens: tokenTimes.length,

@@ -83,6 +83,19 @@ describe('engine handler', () => {
     expect(log).not.toContain('dispose');
   });
 
+  it('asks a vision-language engine for the fields, and refuses an OCR engine that cannot answer them', async () => {
+    const { posted, handle } = setup((id, log) => ({
+      ...fakeEngine(log),
+      ...(id === 'smolvlm' ? { readFields: async () => ({ text: '{"total": 1}', lines: [], timings: {} }) } : {}),
+    }));
+    await handle({ type: 'load', id: 1, engine: 'paddle' });
+    await handle({ type: 'read-fields', id: 2, image });
+    expect(posted.at(-1)).toMatchObject({ type: 'error', id: 2, error: { code: 'engine-failed', message: expect.stringMatching(/SmolVLM/) } });
+    await handle({ type: 'load', id: 3, engine: 'smolvlm' });
+    await handle({ type: 'read-fields', id: 4, image });
+    expect(posted.at(-1)).toMatchObject({ type: 'recognized', id: 4, result: { text: '{"total": 1}' } });
+  });
+
   it('refuses to recognize before any engine is loaded', async () => {
     const { posted, handle } = setup((_, log) => fakeEngine(log));
     await handle({ type: 'recognize', id: 1, image });

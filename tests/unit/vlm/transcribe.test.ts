@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AutoModelForImageTextToText, AutoProcessor, env } from '@huggingface/transformers';
 import { transcribe, type LoadedVlm } from '../../../src/engines/smolvlm/transcribe';
 import { isDegenerateLoop } from '../../../src/engines/smolvlm/loop-guard';
+import { RECEIPT_JSON_PROMPT, receiptFromModelText } from '../../../src/receipt/model-answer';
 import { writeTinySmolVlmFixture } from '../../fixtures/tiny-smolvlm/make-tiny-smolvlm';
 
 env.allowRemoteModels = false;
@@ -43,6 +44,21 @@ describe('transcribe (tiny fixture, random weights)', () => {
     expect(result.text).toBe(partials.at(-1)!.trim());
     expect(result.timings).toMatchObject({ tokens: 12, loopStopped: 0 });
     for (const stage of ['preprocess', 'timeToFirstToken', 'decodePerToken', 'total']) expect(result.timings[stage]).toBeGreaterThanOrEqual(0);
+    // The vision encoder runs inside generate(); its time is measured apart from the prefill.
+    expect(result.timings.visionEncode).toBeGreaterThan(0);
+    expect(result.timings.prefill! + result.timings.visionEncode!).toBeCloseTo(result.timings.timeToFirstToken!, 5);
+    expect(Object.hasOwn(vlm.model, 'encode_image')).toBe(false);
+  });
+
+  it('asks another question when given a prompt (the receipt JSON), and its answer goes through the receipt gate', async () => {
+    const vlm = await load('plain');
+    const plain = await transcribe(vlm, page, { maxNewTokens: 8 });
+    const asked = await transcribe(vlm, page, { maxNewTokens: 8, prompt: RECEIPT_JSON_PROMPT });
+    // Random weights: a different prompt gives different tokens, and gibberish is no receipt.
+    expect(asked.text).not.toBe(plain.text);
+    const answer = receiptFromModelText(asked.text);
+    expect(answer.ok).toBe(false);
+    expect(answer.receipt).toBeUndefined();
   });
 
   it('cancel stops between tokens with an AbortError, and the loaded model reads the next page', async () => {

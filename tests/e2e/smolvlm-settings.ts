@@ -1,0 +1,14 @@
+import type { Page } from '@playwright/test';
+
+/** Points the SmolVLM engine at the tiny FIXTURE model on a local mirror, through the Settings dialog a user would use. */
+export async function useFixtureModel(page: Page, options: { repo: string; host: string; device: 'wasm' | 'webgpu' }): Promise<void> {
+  await page.getByTestId('settings-open').click();
+  await page.getByTestId('smolvlm-model').selectOption('custom');
+  await page.getByTestId('smolvlm-repo').fill(options.repo);
+  await page.getByTestId('smolvlm-host').fill(options.host);
+  // The fixture ships fp32 files only.
+  await page.getByTestId('smolvlm-dtype').selectOption('fp32');
+  await page.getByTestId('smolvlm-device').selectOption(options.device);
+  await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('combobox', { name: 'Engine' }).selectOption('smolvlm');
+}

@@ -31,29 +31,27 @@ class LoopGuard extends StoppingCriteria {
   }
 }
 
-type EncodesImages = { encode_image?: (inputs: unknown) => Promise<unknown> };
-
-/** Times the vision encoder inside generate() by wrapping this model's encode_image for one call. */
-function timeVisionEncoder(model: PreTrainedModel) {
-  const target = model as unknown as EncodesImages;
-  const original = target.encode_image;
-  const timer = {
-    ms: 0,
-    restore: () => {
-      delete target.encode_image;
-    },
-  };
-  if (!original) return { ...timer, restore: () => undefined };
-  target.encode_image = async (inputs) => {
+/**
+ * Times every call of one method of one object during a generation, by shadowing it with an own
+ * property that is deleted afterwards: transformers.js looks these up at call time.
+ */
+function timeCalls(target: object | undefined, method: string) {
+  const host = target as Record<string, unknown> | undefined;
+  const original = host?.[method];
+  const durations: number[] = [];
+  if (!host || typeof original !== 'function') return { durations, restore: () => undefined };
+  host[method] = async (...args: unknown[]) => {
     const start = performance.now();
     try {
-      return await original.call(model, inputs);
+      return await (original as (...a: unknown[]) => Promise<unknown>).apply(host, args);
     } finally {
-      timer.ms += performance.now() - start;
+      durations.push(performance.now() - start);
     }
   };
-  return timer;
+  return { durations, restore: () => void delete host[method] };
 }
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /**
  * Reads one page with a vision-language model: the image split into tiles, tokens streamed as they
@@ -78,7 +76,9 @@ export async function transcribe(vlm: LoadedVlm, image: RgbaImage, options: Reco
   const onAbort = () => stop.interrupt();
   signal?.addEventListener('abort', onAbort, { once: true });
 
-  const vision = timeVisionEncoder(vlm.model);
+  const vision = timeCalls(vlm.model, 'encode_image');
+  // The decoder's own run time per step, to tell the model's cost from the generation loop's around it.
+  const decoder = timeCalls((vlm.model as unknown as { sessions?: Record<string, object> }).sessions?.decoder_model_merged, 'run');
   const tokenTimes: number[] = [];
   let text = '';
   const streamer = new TextStreamer(vlm.processor.tokenizer!, {
@@ -95,12 +95,17 @@ export async function transcribe(vlm: LoadedVlm, image: RgbaImage, options: Reco
   } finally {
     signal?.removeEventListener('abort', onAbort);
     vision.restore();
+    decoder.restore();
   }
   if (signal?.aborted) throw abortError();
 
   const done = performance.now();
   const [first = done] = tokenTimes;
   const decode = tokenTimes.length > 1 ? (tokenTimes.at(-1)! - first) / (tokenTimes.length - 1) : 0;
+  const visionMs = sum(vision.durations);
+  // The first decoder run is the prefill; each later one produces one token.
+  const steps = decoder.durations.slice(1);
+  const decoderRunPerToken = steps.length ? sum(steps) / steps.length : 0;
   return {
     text: text.trim(),
     lines: [],
@@ -108,9 +113,12 @@ export async function transcribe(vlm: LoadedVlm, image: RgbaImage, options: Reco
       preprocess: prepared - started,
       timeToFirstToken: first - prepared,
       // Before the first token: the vision encoder, then the prompt's prefill (embedding, merge, decoder).
-      visionEncode: vision.ms,
-      prefill: Math.max(0, first - prepared - vision.ms),
+      visionEncode: visionMs,
+      prefill: Math.max(0, first - prepared - visionMs),
       decodePerToken: decode,
+      decoderRunPerToken,
+      // Sampling, stopping criteria, streaming and tensor copies: what Loupe and transformers.js add per token.
+      loopOverheadPerToken: decode && decoderRunPerToken ? Math.max(0, decode - decoderRunPerToken) : 0,
       tokensPerSecond: decode ? 1000 / decode : 0,
       tokens: tokenTimes.length,
       loopStopped: loop.tripped ? 1 : 0,

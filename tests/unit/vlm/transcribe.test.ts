@@ -48,6 +48,9 @@ describe('transcribe (tiny fixture, random weights)', () => {
     expect(result.timings.visionEncode).toBeGreaterThan(0);
     expect(result.timings.prefill! + result.timings.visionEncode!).toBeCloseTo(result.timings.timeToFirstToken!, 5);
     expect(Object.hasOwn(vlm.model, 'encode_image')).toBe(false);
+    // The decoder's own time per token, and the loop's overhead on top of it, add up to the time per token.
+    expect(result.timings.decoderRunPerToken).toBeGreaterThan(0);
+    expect(result.timings.decoderRunPerToken! + result.timings.loopOverheadPerToken!).toBeCloseTo(result.timings.decodePerToken!, 5);
   });
 
   it('asks another question when given a prompt (the receipt JSON), and its answer goes through the receipt gate', async () => {

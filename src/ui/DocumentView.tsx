@@ -81,6 +81,7 @@ function PageView({ doc, page }: { doc: DocumentRecord; page: PageRecord }) {
         <figcaption>
           {label} · <span className="source" data-testid="page-source" data-source={page.source}>{how}</span>
           {edited && ' · edited'}
+          <GenerationSpeed timings={page.timings} />
         </figcaption>
       </figure>
       <label>
@@ -136,4 +137,14 @@ function usePageImage(docId: string, index: number): string | undefined {
     };
   }, [docId, index]);
   return url;
+}
+
+/** For a page a vision-language model wrote: how long the first token took, and the pace after it. */
+function GenerationSpeed({ timings }: { timings: Record<string, number> }) {
+  if (!timings.tokens) return null;
+  return (
+    <span data-testid="page-speed">
+      {' · '}first token after {(timings.timeToFirstToken! / 1000).toFixed(1)} s · {timings.tokens} tokens at {timings.tokensPerSecond!.toFixed(1)}/s
+    </span>
+  );
 }

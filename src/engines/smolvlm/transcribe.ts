@@ -3,7 +3,7 @@ import {
   RawImage,
   StoppingCriteria,
   StoppingCriteriaList,
-  TextStreamer,
+  BaseStreamer,
   type PreTrainedModel,
   type Processor,
   type Tensor,
@@ -29,6 +29,50 @@ class LoopGuard extends StoppingCriteria {
   override _call(inputIds: number[][]): boolean[] {
     return inputIds.map((ids) => (this.tripped ||= isDegenerateLoop(ids.slice(this.promptLength))));
   }
+}
+
+type Tokenizer = NonNullable<Processor['tokenizer']>;
+
+/**
+ * Streams the text after every token; transformers.js's TextStreamer waits for a whole word, which on a
+ * slow device leaves the view still for seconds. Only an incomplete UTF-8 sequence is held back.
+ * Decoding restarts at each newline, so a page costs linear, not quadratic, decoding.
+ */
+class TokenStreamer extends BaseStreamer {
+  readonly times: number[] = [];
+  text = '';
+  private prompt = true;
+  private line: bigint[] = [];
+  private before = '';
+
+  constructor(
+    private readonly tokenizer: Tokenizer,
+    private readonly onText: (text: string) => void,
+  ) {
+    super();
+  }
+
+  override put(value: bigint[][]): void {
+    if (this.prompt) {
+      this.prompt = false;
+      return;
+    }
+    this.times.push(performance.now());
+    this.line.push(...value[0]!);
+    const piece = this.tokenizer.decode(this.line, { skip_special_tokens: true });
+    if (piece.endsWith('\uFFFD')) return;
+    const text = this.before + piece;
+    if (piece.endsWith('\n')) {
+      this.before = text;
+      this.line = [];
+    }
+    if (text !== this.text) {
+      this.text = text;
+      this.onText(text);
+    }
+  }
+
+  override end(): void {}
 }
 
 /**
@@ -79,17 +123,8 @@ export async function transcribe(vlm: LoadedVlm, image: RgbaImage, options: Reco
   const vision = timeCalls(vlm.model, 'encode_image');
   // The decoder's own run time per step, to tell the model's cost from the generation loop's around it.
   const decoder = timeCalls((vlm.model as unknown as { sessions?: Record<string, object> }).sessions?.decoder_model_merged, 'run');
-  const tokenTimes: number[] = [];
-  let text = '';
-  const streamer = new TextStreamer(vlm.processor.tokenizer!, {
-    skip_prompt: true,
-    skip_special_tokens: true,
-    token_callback_function: () => tokenTimes.push(performance.now()),
-    callback_function: (piece: string) => {
-      text += piece;
-      onPartial?.(text);
-    },
-  });
+  const streamer = new TokenStreamer(vlm.processor.tokenizer!, (text) => onPartial?.(text));
+  const tokenTimes = streamer.times;
   try {
     await vlm.model.generate({ ...inputs, max_new_tokens: maxNewTokens, do_sample: false, streamer, stopping_criteria: criteria });
   } finally {
@@ -107,7 +142,7 @@ export async function transcribe(vlm: LoadedVlm, image: RgbaImage, options: Reco
   const steps = decoder.durations.slice(1);
   const decoderRunPerToken = steps.length ? sum(steps) / steps.length : 0;
   return {
-    text: text.trim(),
+    text: streamer.text.trim(),
     lines: [],
     timings: {
       preprocess: prepared - started,

@@ -6,16 +6,13 @@ import { contentSecurityPolicy } from './src/pwa/csp.ts';
 /** Cross-origin isolation lets onnxruntime-web run on several threads (SharedArrayBuffer). */
 const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
-/** Hosts a deployment adds to the CSP's connect-src, e.g. a model mirror: LOUPE_CONNECT_SRC="https://models.example.org". */
-const extraConnect = (process.env.LOUPE_CONNECT_SRC ?? '').split(/\s+/).filter(Boolean);
-
 /** The built page carries its CSP in a meta tag, so it holds on any static host; dev keeps Vite's inline HMR scripts working. */
 function cspMeta(): Plugin {
   return {
     name: 'loupe-csp',
     apply: 'build',
     transformIndexHtml: (html) =>
-      html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(extraConnect)}" />`),
+      html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}" />`),
   };
 }
 

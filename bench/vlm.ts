@@ -44,7 +44,12 @@ async function configure(page: Page, model: { repo: string; host: string; dtype:
   await page.getByTestId('smolvlm-host').fill(model.host);
   await page.getByTestId('smolvlm-dtype').selectOption(model.dtype);
   await page.getByTestId('smolvlm-device').selectOption(device);
-  await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click();
+  // A host the page did not allow when it opened needs a reload (Content-Security-Policy).
+  const reload = page.getByTestId('reload-for-hosts').getByRole('button', { name: 'Reload now' });
+  if (await reload.isVisible()) {
+    await reload.click();
+    await page.waitForLoadState('load');
+  } else await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click();
   await page.getByRole('combobox', { name: 'Engine' }).selectOption('smolvlm');
 }
 

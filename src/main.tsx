@@ -1,3 +1,5 @@
+// First: the connections the settings allow are fixed before any other module runs.
+import './pwa/connect-policy';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';

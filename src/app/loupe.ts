@@ -13,6 +13,7 @@ import { chooseModel, type ChosenModel } from '../engines/smolvlm/choose';
 import { probeCapabilities, type Capabilities } from '../engines/smolvlm/capabilities';
 import { ENGINE_INFO } from '../engines/registry';
 import { usePickedModel } from '../store/picked-model';
+import { connectAllowed } from '../pwa/connect-policy';
 import { listCachedModels, loadsOffline } from '../engines/smolvlm/model-cache';
 import { exportFiles, type ExportFormat } from './export-files';
 import { downloadBlob } from '../export/download';
@@ -292,6 +293,8 @@ class Loupe {
     const config = chosen?.config;
     if (this.engine.holds(wanted, config)) return wanted;
     const label = chosen?.label ?? ENGINE_INFO[wanted].label;
+    if (config?.source.kind === 'hub' && !connectAllowed(config.source.host))
+      throw new LoupeError('engine-load-failed', `Loupe may connect to ${config.source.host} only after a reload: its Content-Security-Policy allows the hosts set when the page opened. Reload Loupe, then retry.`);
     if (config && !navigator.onLine && !loadsOffline(await listCachedModels(), config))
       throw new LoupeError('engine-load-failed', `${label} is not downloaded yet and this device is offline. Read with an embedded engine, or connect once to download the model.`);
     useEngineStatus.setState({ engine: wanted, state: 'loading', files: {}, error: undefined, loadMs: undefined, label, startedAt: performance.now() });

@@ -5,6 +5,7 @@ import { useAppShell } from '../store/app-shell';
 import { useLibrary } from '../store/library';
 import { useSettings } from '../store/settings';
 import { MistralPreview } from './MistralPreview';
+import { connectAllowed } from '../pwa/connect-policy';
 
 /** "Structure with Mistral", shown only when the user turned the step on; needs a key and a connection. */
 export function MistralAction({ doc, text }: { doc: DocumentRecord; text: string }) {
@@ -18,7 +19,15 @@ export function MistralAction({ doc, text }: { doc: DocumentRecord; text: string
     setPreview(false);
     void mistralStep.structure(doc.id);
   };
-  const why = !online ? 'Needs a connection' : !mistral.apiKey ? 'Add your Mistral API key in Settings' : !text.trim() ? 'This document has no text' : undefined;
+  const why = !online
+    ? 'Needs a connection'
+    : !connectAllowed(mistral.baseUrl)
+      ? 'Reload Loupe first: connections to Mistral are allowed from the next start'
+      : !mistral.apiKey
+        ? 'Add your Mistral API key in Settings'
+        : !text.trim()
+          ? 'This document has no text'
+          : undefined;
   return (
     <>
       <button

@@ -34,7 +34,9 @@ function PrivacyText() {
         The optional Mistral step is off unless you turn it on with your own API key. When on, it sends the extracted
         text of a receipt — never the image — to Mistral&apos;s chat-completions API, and shows you that text before the
         first send. Downloading a SmolVLM model fetches its files from the model host you choose; nothing of yours is
-        sent with that request.
+        sent with that request. The browser itself enforces this: when Loupe opens, it tells the browser to allow
+        connections only to Loupe&apos;s own site, the model host in Settings and, only while the Mistral step is on,
+        Mistral&apos;s endpoint. Anything else is blocked, by the page and by its background workers.
       </p>
       <h3>Space used</h3>
       {storage ? (

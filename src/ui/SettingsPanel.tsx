@@ -1,6 +1,7 @@
 import { DialogButton } from './DialogButton';
 import { DEFAULT_MISTRAL_MODEL, MISTRAL_ENDPOINTS, useSettings, type DateOrder } from '../store/settings';
 import { SmolVlmSettingsFields } from './SmolVlmSettings';
+import { ReloadForHosts } from './ReloadForHosts';
 
 const DATE_ORDERS: [DateOrder, string][] = [
   ['auto', 'Automatic (from the receipt)'],
@@ -26,6 +27,7 @@ function SettingsForm() {
   const setMistral = useSettings((s) => s.setMistral);
   return (
     <div className="settings">
+      <ReloadForHosts />
       <label>
         Dates like 03/04/2026 are read as{' '}
         <select value={dateOrder} onChange={(event) => setDateOrder(event.target.value as DateOrder)}>

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { engineWorker } from './engine-worker';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { renderReceiptFixturePng } from '../fixtures';
 
@@ -13,13 +14,13 @@ test.beforeEach(async ({ page }) => {
 
 test('a crashed engine worker fails its document with a retry; the rest of the queue goes on', async ({ page }) => {
   const receipt = await renderReceiptFixturePng(page);
-  const engineWorker = page.waitForEvent('worker', { predicate: (worker) => worker.url().includes('engine.worker') });
+  const worker = engineWorker(page);
   await page.getByTestId('file-input').setInputFiles([
     { name: 'first.png', mimeType: 'image/png', buffer: receipt },
     { name: 'second.png', mimeType: 'image/png', buffer: receipt },
   ]);
   // An uncaught error inside the worker: what the page sees when a worker dies under it.
-  await (await engineWorker).evaluate(() => setTimeout(() => {
+  await (await worker).evaluate(() => setTimeout(() => {
     throw new Error('simulated crash');
   }));
   await expect(row(page, 'first.png')).toHaveAttribute('data-status', 'failed', { timeout: 60_000 });

@@ -28,12 +28,27 @@ test('with Mistral turned on, only the text goes, only to the chat-completions e
   // Off by default: no action, nothing sent.
   await expect(page.getByTestId('structure-mistral')).toHaveCount(0);
 
+  // Off, the page's Content-Security-Policy does not even allow the endpoint.
+  const tryEndpoint = () => page.evaluate((url) => fetch(`${url}/v1/models`).then(() => 'sent', (error: Error) => error.name), mock.url);
+  expect(await tryEndpoint()).toBe('TypeError');
+
   await page.getByTestId('settings-open').click();
   await page.getByTestId('mistral-enabled').check();
-  await page.getByTestId('mistral-key').fill(KEY);
   await page.getByTestId('mistral-endpoint').fill(mock.url);
   await expect(page.getByTestId('mistral-model')).toHaveValue('mistral-medium-3-5');
+  // The policy is fixed when the page opens: turning Mistral on takes a reload, which the dialog offers.
+  await expect(page.getByTestId('reload-for-hosts')).toContainText(mock.url);
   await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('structure-mistral')).toBeDisabled();
+  await page.getByTestId('settings-open').click();
+  await page.getByTestId('reload-for-hosts').getByRole('button', { name: 'Reload now' }).click();
+  await page.waitForLoadState('load');
+  await page.getByTestId('settings-open').click();
+  await expect(page.getByTestId('reload-for-hosts')).toHaveCount(0);
+  // A key the user did not ask to remember is entered after the reload, and lives in memory only.
+  await page.getByTestId('mistral-key').fill(KEY);
+  await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click();
+  await row(page, 'cafe.png').getByRole('button', { name: 'cafe.png', exact: true }).click();
 
   // A refused key: a clear message, and the local fields stay.
   mock.setScenarios([{ kind: 'status', status: 401 }]);

@@ -9,6 +9,8 @@ export async function useFixtureModel(page: Page, options: { repo: string; host:
   // The fixture ships fp32 files only.
   await page.getByTestId('smolvlm-dtype').selectOption('fp32');
   await page.getByTestId('smolvlm-device').selectOption(options.device);
-  await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click();
+  // A new model host is allowed by the page's Content-Security-Policy from its next start.
+  await page.getByTestId('reload-for-hosts').getByRole('button', { name: 'Reload now' }).click();
+  await page.waitForLoadState('load');
   await page.getByRole('combobox', { name: 'Engine' }).selectOption('smolvlm');
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { renderReceiptFixturePng } from '../fixtures';
 import { startModelMirror } from '../support/model-mirror';
 import { useFixtureModel } from './smolvlm-settings';
+import { engineWorker } from './engine-worker';
 
 // The tiny SmolVLM is a FIXTURE with random weights: its text is gibberish by design. These tests check
 // the machinery (download, cache, streaming, cancel, fields gate), never what it reads.
@@ -34,8 +35,35 @@ test('the SmolVLM engine downloads its model from the configured host and reads 
   await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click();
   await useFixtureModel(page, { repo: REPO, host: mirror.host, device: 'wasm' });
 
+  // The document view shows the text while it is written (the fixture is so fast that the page may
+  // render only once or twice); underneath, the engine worker streams every growing version of it.
+  await page.evaluate(() => {
+    const seen: string[] = ((window as unknown as { streamed: string[] }).streamed = []);
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid=partial-text]')?.textContent;
+      if (text && text !== seen.at(-1)) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const spawned = engineWorker(page);
   await page.getByTestId('file-input').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: await renderReceiptFixturePng(page) });
+  const worker = await spawned;
+  await worker.evaluate(() => {
+    const scope = self as unknown as { postMessage: (m: { type: string; text?: string }, t?: Transferable[]) => void; partials: string[] };
+    const post = scope.postMessage.bind(scope);
+    scope.partials = [];
+    scope.postMessage = (message, transfer) => {
+      if (message.type === 'partial') scope.partials.push(message.text!);
+      post(message, transfer);
+    };
+  });
   await expect(row(page, 'receipt.png')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  const partials = await worker.evaluate(() => (self as unknown as { partials: string[] }).partials);
+  expect(partials.length).toBeGreaterThan(2);
+  expect(partials.every((text, i) => i === 0 || text.startsWith(partials[i - 1]!))).toBe(true);
+  const shown = await page.evaluate(() => (window as unknown as { streamed: string[] }).streamed);
+  expect(shown.length).toBeGreaterThan(0);
+  expect(partials).toContain(shown[0]);
+  await expect(page.getByTestId('page-speed')).toContainText(/first token after [\d.]+ s · \d+ tokens at [\d.]+\/s/);
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-engine', 'smolvlm');
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
   await expect(page.getByTestId('engine-status')).toContainText(`${REPO} on WASM ready`);

@@ -24,6 +24,9 @@ const PICKED_HOST = 'https://picked-folder.invalid/';
 function configure(source: ModelSource, signal: AbortSignal | undefined): string {
   env.allowLocalModels = false;
   env.allowRemoteModels = true;
+  // Loupe already fetched onnxruntime's wasm (ort-runtime.ts) and its service worker caches it; the
+  // wasm cache would copy it again and import the runtime from a blob: URL, which the CSP forbids.
+  env.useWasmCache = false;
   if (source.kind === 'hub') {
     env.remoteHost = source.host.endsWith('/') ? source.host : `${source.host}/`;
     env.remotePathTemplate = `{model}/resolve/${source.revision ?? 'main'}/`;

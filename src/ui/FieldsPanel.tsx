@@ -6,13 +6,30 @@ import { MistralAction } from './MistralAction';
 import { SmolVlmFieldsAction } from './SmolVlmFieldsAction';
 import { parseNumberInput } from '../receipt/number-input';
 
-type TextKey = 'merchantName' | 'merchantAddress' | 'paymentMethod';
+type TextKey = 'merchantName' | 'merchantAddress' | 'paymentMethod' | 'date' | 'time' | 'currency';
 type MoneyKey = 'subtotal' | 'tax' | 'tip' | 'total';
 
-const TEXT_FIELDS: [TextKey, string][] = [
-  ['merchantName', 'Merchant'],
-  ['merchantAddress', 'Address'],
-  ['paymentMethod', 'Payment'],
+/** How an input's text becomes the field's value: empty is null; an error is shown, nothing saved. */
+type Read = (raw: string) => { value: string | null } | { error: string };
+const text: Read = (raw) => ({ value: raw.trim() || null });
+
+/** The text-like fields, in the order shown. Date and time inputs already give ISO values. */
+const TEXT_FIELDS: { key: TextKey; label: string; type?: 'date' | 'time'; placeholder?: string; maxLength?: number; read: Read }[] = [
+  { key: 'merchantName', label: 'Merchant', read: text },
+  { key: 'merchantAddress', label: 'Address', read: text },
+  { key: 'paymentMethod', label: 'Payment', read: text },
+  { key: 'date', label: 'Date', type: 'date', read: text },
+  { key: 'time', label: 'Time', type: 'time', read: text },
+  {
+    key: 'currency',
+    label: 'Currency',
+    placeholder: 'EUR',
+    maxLength: 3,
+    read: (raw) => {
+      const code = raw.trim().toUpperCase();
+      return !code || /^[A-Z]{3}$/.test(code) ? { value: code || null } : { error: 'use a three-letter code such as EUR or USD.' };
+    },
+  },
 ];
 const MONEY_FIELDS: [MoneyKey, string][] = [
   ['subtotal', 'Subtotal'],
@@ -85,52 +102,25 @@ function FieldsForm({ doc, fields }: { doc: DocumentRecord; fields: ReceiptField
         {fields.edited && ', edited by you'}.
       </p>
       <div className="field-grid">
-        {TEXT_FIELDS.map(([key, label]) => (
+        {TEXT_FIELDS.map(({ key, label, type, placeholder, maxLength, read }) => (
           <label key={key}>
             {label}
             <input
               data-testid={`field-${key}`}
+              type={type}
+              step={type === 'time' ? 1 : undefined}
+              placeholder={placeholder}
+              maxLength={maxLength}
               defaultValue={draft[key] ?? ''}
               onBlur={(event) => {
-                const value = event.target.value.trim() || null;
-                if (value !== draft[key]) save({ ...draft, [key]: value });
+                const result = read(event.target.value);
+                if ('error' in result) return setInvalid(`${label}: ${result.error}`);
+                setInvalid(undefined);
+                if (result.value !== draft[key]) save({ ...draft, [key]: result.value });
               }}
             />
           </label>
         ))}
-        <label>
-          Date
-          <input
-            type="date"
-            data-testid="field-date"
-            defaultValue={draft.date ?? ''}
-            onBlur={(event) => event.target.value !== (draft.date ?? '') && save({ ...draft, date: event.target.value || null })}
-          />
-        </label>
-        <label>
-          Time
-          <input
-            type="time"
-            step={1}
-            data-testid="field-time"
-            defaultValue={draft.time ?? ''}
-            onBlur={(event) => event.target.value !== (draft.time ?? '') && save({ ...draft, time: event.target.value || null })}
-          />
-        </label>
-        <label>
-          Currency
-          <input
-            data-testid="field-currency"
-            maxLength={3}
-            placeholder="EUR"
-            defaultValue={draft.currency ?? ''}
-            onBlur={(event) => {
-              const value = event.target.value.trim().toUpperCase();
-              if (value && !/^[A-Z]{3}$/.test(value)) setInvalid(`Currency: use a three-letter code such as EUR or USD.`);
-              else if ((value || null) !== draft.currency) save({ ...draft, currency: value || null });
-            }}
-          />
-        </label>
         {MONEY_FIELDS.map(([key, label]) => (
           <label key={key}>
             {label}

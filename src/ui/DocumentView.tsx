@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { DocumentRecord, PageRecord } from '../db';
 import { selectSelected, useLibrary } from '../store/library';
 import { loupe } from '../app/loupe';
@@ -17,6 +17,10 @@ function DocumentDetails({ doc }: { doc: DocumentRecord }) {
   const partial = useLibrary((s) => s.progress[doc.id]?.partial);
   const [copied, setCopied] = useState(false);
   const fullText = pages.map(pageText).join('\n\n');
+  // The fields form is the heaviest part to mount: rendered from deferred values, React builds it in
+  // short slices after the urgent update, so the page never freezes when a document finishes.
+  const fieldsDoc = useDeferredValue(doc);
+  const fieldsText = useDeferredValue(fullText);
 
   return (
     <article className="doc-view" aria-labelledby="doc-title">
@@ -47,7 +51,7 @@ function DocumentDetails({ doc }: { doc: DocumentRecord }) {
         </div>
       </header>
       <PageRangePicker doc={doc} />
-      <FieldsPanel doc={doc} text={fullText} />
+      <DeferredFieldsPanel doc={fieldsDoc} text={fieldsText} />
       <div data-testid="doc-text" data-text={fullText}>
         {pages.map((page) => (
           <PageView key={page.index} doc={doc} page={page} />
@@ -64,6 +68,8 @@ function DocumentDetails({ doc }: { doc: DocumentRecord }) {
     </article>
   );
 }
+
+const DeferredFieldsPanel = memo(FieldsPanel);
 
 function PageView({ doc, page }: { doc: DocumentRecord; page: PageRecord }) {
   const url = usePageImage(doc.id, page.index);

@@ -65,6 +65,9 @@ test('the first load is small and the main thread never blocks while a receipt i
   await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline', 'devtools.timeline'] });
   await page.getByTestId('file-input').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: receipt });
   await expect(row(page, 'receipt.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  // Until the fields form, the heaviest thing to mount, is on screen.
+  await expect(page.getByTestId('fields')).toHaveAttribute('data-source', 'local');
+  await expect(page.getByTestId('field-total')).toBeVisible();
   const tasks = mainThreadTasks(await browser.stopTracing());
 
   // The trace must have seen the work, or an empty list would pass for a responsive page.

@@ -34,17 +34,27 @@ function planOf(dtype: ChosenModel['config']['dtype']): DtypePlan | undefined {
 
 /**
  * Whether the SmolVLM engine can start now: online it can always download; offline only a model whose
- * files are all in the cache (or a picked folder) can load.
+ * files are all in the cache (or a picked folder) can load. Worked out only while offline, so that an
+ * online page never wakes the GPU to ask for an adapter it may not need.
  */
 export function useSmolVlmUsable(): boolean {
   const online = useAppShell((s) => s.online);
   const settings = useSettings((s) => s.smolvlm);
-  const { chosen } = useChosenModel(settings);
-  const [cached, setCached] = useState<CachedModel[] | undefined>();
+  const folder = usePickedModel((s) => s.folder);
+  const [offlineUsable, setOfflineUsable] = useState<boolean>();
   useEffect(() => {
-    if (!online) void listCachedModels().then(setCached, () => setCached([]));
-  }, [online]);
-  return online || !chosen || !cached || loadsOffline(cached, chosen.config);
+    if (online) return;
+    let live = true;
+    Promise.all([chosenSmolVlm(settings), listCachedModels()]).then(
+      ([chosen, cached]) => live && setOfflineUsable(loadsOffline(cached, chosen.config)),
+      // A folder not picked again, or no cache at all: the engine would fail, so it is not offered.
+      () => live && setOfflineUsable(false),
+    );
+    return () => {
+      live = false;
+    };
+  }, [online, settings, folder]);
+  return online || offlineUsable !== false;
 }
 
 /** The SmolVLM engine's model: which one (recommended by default, and why), from where, how precise, on which device. */

@@ -45,3 +45,22 @@ test('reads a page on WebGPU; when the GPU process dies, the next page fails cle
   // The page read before the crash is untouched.
   await expect(row(page, 'gpu.png')).toHaveAttribute('data-status', 'done');
 });
+
+test('a GPU lost in the middle of a page fails that page clearly, never hangs, and it reads again on WASM', async ({ page, browser }) => {
+  await page.goto('/');
+  await useFixtureModel(page, { repo: REPO, host: mirror.host, device: 'webgpu' });
+  const receipt = await renderReceiptFixturePng(page);
+  await page.getByTestId('file-input').setInputFiles({ name: 'warm.png', mimeType: 'image/png', buffer: receipt });
+  await expect(row(page, 'warm.png')).toHaveAttribute('data-status', 'done', { timeout: 240_000 });
+
+  await page.getByTestId('file-input').setInputFiles({ name: 'mid-page.png', mimeType: 'image/png', buffer: receipt });
+  // The first streamed tokens are on screen: the page is being written on the GPU when it goes.
+  await row(page, 'mid-page.png').getByRole('button', { name: 'mid-page.png', exact: true }).click();
+  // waitFor watches the page continuously (expect polls at growing intervals and could miss the window).
+  await page.getByTestId('partial-text').waitFor({ state: 'visible', timeout: 60_000 });
+  await (await browser.newBrowserCDPSession()).send('Browser.crashGpuProcess');
+  await expect(row(page, 'mid-page.png')).toHaveAttribute('data-status', 'failed', { timeout: 60_000 });
+  await expect(row(page, 'mid-page.png').getByTestId('doc-error')).toHaveAttribute('data-code', 'gpu-lost');
+  await row(page, 'mid-page.png').getByTestId('retry-wasm').click();
+  await expect(row(page, 'mid-page.png')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+});

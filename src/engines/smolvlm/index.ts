@@ -25,7 +25,10 @@ export function createSmolVlmEngine(config: SmolVlmConfig): Engine {
     try {
       return await (lost ? Promise.race([work(), lost]) : work());
     } catch (error) {
-      throw (config.device === 'webgpu' && (lostError ?? gpuFailure(error))) || error;
+      if (config.device !== 'webgpu') throw error;
+      // A dying GPU can fail the running kernel a moment before the device reports itself lost.
+      if (!lostError) await Promise.race([lost?.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 250))]);
+      throw lostError ?? gpuFailure(error) ?? error;
     }
   }
 

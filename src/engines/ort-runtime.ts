@@ -17,9 +17,11 @@ export async function loadOrt(onProgress: (progress: LoadProgress) => void, sign
     mjs: new URL(ortMjsUrl, self.location.origin).href,
     wasm: new URL(ortWasmUrl, self.location.origin).href,
   };
-  // Threads need cross-origin isolation (COOP + COEP headers). One core stays free for the page: on two
-  // cores a second inference thread made the main thread miss frames (tasks of 60-130 ms while reading).
-  ort.env.wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 1) - 1)) : 1;
+  // Threads need cross-origin isolation (COOP + COEP headers). Every core reads: on two cores, two threads
+  // read a receipt in 0.7 of one thread's time, and the page's tasks take no more CPU time than with one
+  // (docs/BENCHMARKS.md); the 60-130 ms tasks once seen with two threads were wall time, stretched by the
+  // machine's other load, as one thread shows too.
+  ort.env.wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) : 1;
   ort.env.logLevel = 'error';
   return ort;
 }

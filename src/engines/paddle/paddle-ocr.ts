@@ -4,8 +4,8 @@ import { throwIfAborted } from '../engine';
 import { boxesFromProbabilityMap, type DetectedBox } from '../../pipeline/ocr/db-postprocess';
 import { decodeCtc } from '../../pipeline/ocr/ctc';
 import { groupIntoLines } from '../../pipeline/ocr/reading-order';
-import { regionToTensor } from '../../pipeline/ocr/tensor';
-import { detectionSize, recognitionInput, REC_HEIGHT } from './geometry';
+import { regionToTensor, type Rect } from '../../pipeline/ocr/tensor';
+import { detectionSize, recognitionInput, REC_HEIGHT, zoomRegion } from './geometry';
 
 const DET_NORM = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } as const;
 const REC_NORM = { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5] } as const;
@@ -69,17 +69,26 @@ export class PaddleOcr {
     return { text: lines.map((l) => l.text).join('\n'), lines, timings };
   }
 
-  /** Text boxes in the image's pixel space, found on a copy shrunk to detection size. */
+  /**
+   * Text boxes in the image's pixel space, found on a copy shrunk to detection size; when the text
+   * covers only part of a large image, found again on a copy of just that part.
+   */
   async detect(image: RgbaImage): Promise<DetectedBox[]> {
-    const size = detectionSize(image.width, image.height);
-    const input = regionToTensor(image, { x: 0, y: 0, width: image.width, height: image.height }, size.width, size.height, DET_NORM);
+    const boxes = await this.detectIn(image, { x: 0, y: 0, width: image.width, height: image.height });
+    const zoom = zoomRegion(boxes, image.width, image.height);
+    return zoom ? this.detectIn(image, zoom) : boxes;
+  }
+
+  private async detectIn(image: RgbaImage, region: Rect): Promise<DetectedBox[]> {
+    const size = detectionSize(region.width, region.height);
+    const input = regionToTensor(image, region, size.width, size.height, DET_NORM);
     const output = await this.run(this.det, input, [1, 3, size.height, size.width]);
-    const scaleX = image.width / size.width;
-    const scaleY = image.height / size.height;
+    const scaleX = region.width / size.width;
+    const scaleY = region.height / size.height;
     return boxesFromProbabilityMap(output.data as Float32Array, size.width, size.height).map((b) => ({
       ...b,
-      x: b.x * scaleX,
-      y: b.y * scaleY,
+      x: region.x + b.x * scaleX,
+      y: region.y + b.y * scaleY,
       width: b.width * scaleX,
       height: b.height * scaleY,
     }));

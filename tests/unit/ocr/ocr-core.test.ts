@@ -3,7 +3,7 @@ import { decodeCtc } from '../../../src/pipeline/ocr/ctc';
 import { boxesFromProbabilityMap } from '../../../src/pipeline/ocr/db-postprocess';
 import { groupIntoLines } from '../../../src/pipeline/ocr/reading-order';
 import { regionToTensor } from '../../../src/pipeline/ocr/tensor';
-import { detectionSize, recognitionInput } from '../../../src/engines/paddle/geometry';
+import { detectionSize, recognitionInput, zoomRegion } from '../../../src/engines/paddle/geometry';
 import { paddleAlphabet } from '../../../src/engines/paddle/paddle-ocr';
 
 // Alphabet: 0 blank, 1 'A', 2 'B', 3 space (the last class, as in PP-OCR).
@@ -94,6 +94,22 @@ describe('geometry', () => {
   it('recognition input keeps the aspect ratio at 48 px high, padded to a multiple of 8', () => {
     expect(recognitionInput(200, 40)).toEqual({ contentWidth: 240, width: 240 });
     expect(recognitionInput(101, 48)).toEqual({ contentWidth: 101, width: 104 });
+  });
+
+  it('zooms in on a small receipt on a full-page scan, with a line of margin', () => {
+    // Text in a 1400 x 2000 area of a 4096 x 5800 page, lines 40 px high.
+    const lines = [0, 1, 2, 3, 4].map((i) => ({ x: 1300 + (i % 2) * 100, y: 1500 + i * 400, width: 1200, height: 40 }));
+    lines.push({ x: 1300, y: 3460, width: 1400, height: 40 });
+    expect(zoomRegion(lines, 4096, 5800)).toEqual({ x: 1260, y: 1460, width: 1480, height: 2080 });
+  });
+
+  it('does not zoom when the text already fills the page, or when there is none', () => {
+    const lines = [{ x: 30, y: 40, width: 560, height: 30 }, { x: 40, y: 1400, width: 520, height: 30 }];
+    expect(zoomRegion(lines, 620, 1480)).toBeUndefined();
+    // Half of a large page: a second pass would see the text only 1.3 times larger.
+    const half = [{ x: 0, y: 0, width: 2000, height: 40 }, { x: 0, y: 4360, width: 1800, height: 40 }];
+    expect(zoomRegion(half, 2800, 5800)).toBeUndefined();
+    expect(zoomRegion([], 4096, 5800)).toBeUndefined();
   });
 
   it('alphabet: blank first, space last, no empty class from a trailing newline', () => {

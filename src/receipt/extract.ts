@@ -7,6 +7,7 @@ import { findMerchant } from './merchant';
 import { findPaymentMethod } from './payment';
 import type { LineItem, Receipt } from './schema';
 import { findTotals, readLostTotal } from './totals';
+import { lettersForLookAlikeDigits } from '../pipeline/ocr/look-alikes';
 
 export interface ExtractOptions {
   /** How to read all-numeric dates; `auto` decides from impossible days, then the currency. */
@@ -15,17 +16,13 @@ export interface ExtractOptions {
   defaultCurrency?: string;
 }
 
-const LOOK_ALIKE: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S' };
-
 /**
- * Normalizes OCR text: unified dashes and spaces, no empty lines, and digits that OCR put between
- * letters read as the letters they resemble ("T0TAL", "SUBT0TAL"); amounts never sit between letters.
+ * Normalizes OCR text: unified dashes and spaces, no empty lines, and digits between letters read as
+ * the letters they resemble (any engine's text, or the user's, may still hold them).
  */
 function toLines(text: string): string[] {
-  return text
-    .normalize('NFKC')
+  return lettersForLookAlikeDigits(text.normalize('NFKC'))
     .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/(?<=\p{L})[015]+(?=\p{L})/gu, (digits) => digits.replace(/[015]/g, (d) => LOOK_ALIKE[d]!))
     .split(/\r?\n/)
     .map((line) => line.replace(/[\t\u00a0 ]+/g, ' ').trim())
     .filter((line) => line.length > 0);

@@ -3,6 +3,7 @@ import type { RecognizeOptions, RecognizeResult, RecognizedLine, RgbaImage } fro
 import { throwIfAborted } from '../engine';
 import { boxesFromProbabilityMap, type DetectedBox } from '../../pipeline/ocr/db-postprocess';
 import { decodeCtc } from '../../pipeline/ocr/ctc';
+import { lettersForLookAlikeDigits } from '../../pipeline/ocr/look-alikes';
 import { groupIntoLines } from '../../pipeline/ocr/reading-order';
 import { regionToTensor, type Rect } from '../../pipeline/ocr/tensor';
 import { detectionSize, recognitionInput, REC_HEIGHT, zoomRegion } from './geometry';
@@ -53,7 +54,7 @@ export class PaddleOcr {
       let confidence = 0;
       for (const box of line) {
         const decoded = await this.read(image, box);
-        if (decoded.text && decoded.confidence >= MIN_BOX_CONFIDENCE) words.push(decoded.text);
+        if (decoded.text && decoded.confidence >= MIN_BOX_CONFIDENCE) words.push(lettersForLookAlikeDigits(decoded.text));
         confidence += decoded.confidence / line.length;
       }
       const text = words.join(' ');

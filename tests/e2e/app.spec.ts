@@ -1,13 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makeBadFileFixtures, makeTwoPagePdfFixture, renderReceiptFixturePng } from '../fixtures';
+import { row } from './locators';
 
 /** Drops files the way a person does: through the file picker hook scripts also use. */
 async function addFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
   await page.getByTestId('file-input').setInputFiles(files);
-}
-
-function row(page: Page, name: string) {
-  return page.locator(`[data-testid=doc-row][data-name="${name}"]`);
 }
 
 async function open(page: Page, name: string) {

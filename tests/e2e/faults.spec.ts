@@ -1,9 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { engineWorker } from './engine-worker';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { renderReceiptFixturePng } from '../fixtures';
+import { row } from './locators';
 
-const row = (page: Page, name: string) => page.locator(`[data-testid=doc-row][data-name="${name}"]`);
 
 test.beforeEach(async ({ page }) => {
   page.on('pageerror', (error) => {

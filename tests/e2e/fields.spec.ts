@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CAFE_RECEIPT_LINES, renderReceiptFixturePng } from '../fixtures';
+import { row } from './locators';
 
-const row = (page: Page, name: string) => page.locator(`[data-testid=doc-row][data-name="${name}"]`);
 
 
 /** Reads the café receipt and opens it. */

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { CAFE_RECEIPT_LINES, renderReceiptFixturePng } from '../fixtures';
 import { MOCK_RECEIPT, startMistralMock } from '../support/mistral-mock';
+import { row } from './locators';
 
 const KEY = 'e2e-key';
 let mock: Awaited<ReturnType<typeof startMistralMock>>;
@@ -12,7 +13,6 @@ test.afterAll(async () => {
   await mock.close();
 });
 
-const row = (page: Page, name: string) => page.locator(`[data-testid=doc-row][data-name="${name}"]`);
 
 test('with Mistral turned on, only the text goes, only to the chat-completions endpoint, after the user has seen it', async ({ page, context, baseURL }) => {
   const leaving: { method: string; url: string }[] = [];

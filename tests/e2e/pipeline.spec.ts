@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { makeManyPagePdfFixture, makeOrientedJpegFixture, renderReceiptFixturePng } from '../fixtures';
+import { row } from './locators';
 
-const row = (page: Page, name: string) => page.locator(`[data-testid=doc-row][data-name="${name}"]`);
 
 test('applies EXIF orientation exactly once', async ({ page }) => {
   await page.goto('/');

@@ -2,8 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { makeTwoPagePdfFixture, renderReceiptFixturePng } from '../fixtures';
 import { engineWorker } from './engine-worker';
+import { row } from './locators';
 
-const row = (page: Page, name: string) => page.locator(`[data-testid=doc-row][data-name="${name}"]`);
 
 /** Records every request the page and its workers make, and every CSP violation. */
 function watch(page: Page) {

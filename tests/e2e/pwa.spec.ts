@@ -4,11 +4,11 @@ import { preview, type PreviewServer } from 'vite';
 import { renderReceiptFixturePng } from '../fixtures';
 import { startModelMirror } from '../support/model-mirror';
 import { useFixtureModel } from './smolvlm-settings';
+import { row } from './locators';
 
 // Every other spec blocks the service worker to test the app alone; this one tests the worker.
 test.use({ serviceWorkers: 'allow' });
 
-const row = (page: Page, name: string) => page.locator(`[data-testid=doc-row][data-name="${name}"]`);
 
 /** Waits until the service worker has precached everything and controls the page (after one reload). */
 async function installAndControl(page: Page) {

@@ -1,11 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { renderReceiptFixturePng } from '../fixtures';
+import { row } from './locators';
 
 // Trace snapshots serialize the DOM on the main thread and would be the long tasks measured.
 test.use({ trace: 'off' });
 
-const row = (page: Page, name: string) => page.locator(`[data-testid=doc-row][data-name="${name}"]`);
 
 interface TraceEvent {
   name: string;

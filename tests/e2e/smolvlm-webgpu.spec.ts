@@ -1,8 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { renderReceiptFixturePng } from '../fixtures';
 import { startModelMirror } from '../support/model-mirror';
 import { chromiumLaunchOptions } from './chromium';
 import { useFixtureModel } from './smolvlm-settings';
+import { row } from './locators';
 
 // Chromium's software WebGPU adapter (SwiftShader): correct, slow, no shader-f16. The tiny SmolVLM
 // is a FIXTURE with random weights; the tests check the WebGPU path and its failure handling.
@@ -16,7 +17,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => mirror.close());
 
-const row = (page: Page, name: string) => page.locator(`[data-testid=doc-row][data-name="${name}"]`);
 
 test('reads a page on WebGPU; when the GPU process dies, the next page fails clearly and one click reads it on WASM', async ({ page, browser }) => {
   await page.goto('/');

@@ -6,6 +6,7 @@ import { renderReceiptFixturePng } from '../fixtures';
 import { startModelMirror } from '../support/model-mirror';
 import { useFixtureModel } from './smolvlm-settings';
 import { engineWorker } from './engine-worker';
+import { row } from './locators';
 
 // The tiny SmolVLM is a FIXTURE with random weights: its text is gibberish by design. These tests check
 // the machinery (download, cache, streaming, cancel, fields gate), never what it reads.
@@ -16,7 +17,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => mirror.close());
 
-const row = (page: Page, name: string) => page.locator(`[data-testid=doc-row][data-name="${name}"]`);
 
 type Exported = { documents: { engine: string; fields?: { source: string }; pages: { source: string; timings: Record<string, number> }[] }[] };
 const exportJson = (page: Page) => page.evaluate(() => (window as unknown as { loupe: { exportJson: () => Promise<unknown> } }).loupe.exportJson()) as Promise<Exported>;

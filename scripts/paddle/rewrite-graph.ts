@@ -100,6 +100,8 @@ class Graph {
     const used = new Set(this.nodes.flatMap((n) => n.input ?? []));
     this.proto.node = this.nodes;
     this.proto.initializer = [...this.initializers.values()].filter((t) => used.has(t.name!));
+    // Old exporters also list initializers as graph inputs: a folded one must not become a required input.
+    this.proto.input = (this.proto.input ?? []).filter((i) => !this.initializers.has(i.name!) || used.has(i.name!));
     const produced = new Set([...this.nodes.flatMap((n) => n.output ?? []), ...(this.proto.input ?? []).map((i) => i.name)]);
     this.proto.valueInfo = (this.proto.valueInfo ?? []).filter((v) => produced.has(v.name));
   }
@@ -118,7 +120,8 @@ function constantOperand(graph: Graph, node: Node): { value: Constant; name: str
 /** A constant that broadcasts one value per channel of an NCHW tensor with `channels` channels. */
 function perChannel(value: Constant, channels: number): ((c: number) => number) | undefined {
   if (value.data.length === 1) return () => value.data[0]!;
-  const dims = value.dims.length === 4 ? value.dims.slice(1) : value.dims;
+  // [C, 1, 1] or [1, C, 1, 1]; a 1-D [C] would broadcast along the width instead.
+  const dims = value.dims.length === 4 && value.dims[0] === 1 ? value.dims.slice(1) : value.dims;
   if (dims.length === 3 && dims[0] === channels && dims[1] === 1 && dims[2] === 1) return (c) => value.data[c]!;
   return undefined;
 }

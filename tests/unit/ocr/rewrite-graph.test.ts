@@ -108,6 +108,21 @@ describe('rewriteGraph rewrites exactly', () => {
     expect(await same(original, optimized)).toBeLessThan(1e-5);
   });
 
+  it('leaves a shift of shape [C] alone: it broadcasts along the width, not the channels', async () => {
+    // Four channels and a width of four, so a [4] shift could be mistaken for one value per channel.
+    const original = model({
+      name: 'width-shift',
+      input: [valueInfo('x', 'float32', [1, 4, 4, 4])],
+      output: [valueInfo('y', 'float32', [1, 4, 4, 4])],
+      initializer: [floatTensor('b', [4], Float32Array.of(1, -2, 3, 0.5)), floatTensor('w', [4, 4, 1, 1], seededWeights(16, 5))],
+      node: [node('Add', ['x', 'b'], ['shifted']), node('Conv', ['shifted', 'w'], ['y'], [intsAttribute('kernel_shape', [1, 1])])],
+    });
+    const optimized = rewritten(original);
+    expect(opCounts(optimized)).toEqual({ Add: 1, Conv: 1 });
+    const small = input.slice(0, 64);
+    expect(maxDifference(await run(original, small, [1, 4, 4, 4]), await run(optimized, small, [1, 4, 4, 4]))).toBeLessThan(1e-5);
+  });
+
   it('puts a per-channel shift before an unpadded conv into its bias', async () => {
     const original = affineThenConv({ shift: [0.3, -1, 2, 0.5], kernel: 1, group: 1 });
     const optimized = rewritten(original);

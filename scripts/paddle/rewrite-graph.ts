@@ -7,8 +7,8 @@ const { onnx } = onnxProto;
  * Exact rewrites of PaddleOCR's exported graphs that onnxruntime does not do itself. paddle2onnx writes
  * every PP-LCNetV3 block as Conv, a learnable scale and shift (Mul, Add), hard-swish as four ops
  * (Add 3, Clip 0..6, Mul, Div 6) and another scale and shift: eight element-wise passes over each
- * activation, which on WASM cost a fifth of a page's time. Scales and shifts go into the convolutions'
- * weights and biases, and hard-swish becomes x · HardSigmoid(x).
+ * activation where two or three do. Scales and shifts go into the convolutions' weights and biases,
+ * and hard-swish becomes x · HardSigmoid(x) (what that buys on WASM: docs/BENCHMARKS.md).
  */
 export function rewriteGraph(model: Onnx.ModelProto): Onnx.ModelProto {
   const graph = new Graph(model.graph!);

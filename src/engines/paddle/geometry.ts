@@ -1,11 +1,11 @@
+import type { Rect } from '../../pipeline/ocr/tensor';
+
 /** Detection sees the page at this long side: enough for receipt print, and memory stays flat on 35 MP scans. */
 export const DET_MAX_SIDE = 960;
 /** The recognizer was trained on lines 48 px high. */
 export const REC_HEIGHT = 48;
 /** Wider boxes are squeezed to this width: the recognizer still reads them, and memory per run stays bounded. */
 export const REC_MAX_WIDTH = 1600;
-
-import type { Rect } from '../../pipeline/ocr/tensor';
 
 /** A second detection pass pays off when it sees the text at least this much larger than the first. */
 export const ZOOM_GAIN = 1.5;

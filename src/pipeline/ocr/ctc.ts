@@ -11,6 +11,12 @@ export interface DecodedText {
 export const SPACE_PROBABILITY = 0.05;
 
 /**
+ * A decimal point leaves a gap the space class rises in, so `190.00` comes out as `190. 00`: a point
+ * between digits with exactly two digits after it is an amount, and takes no space.
+ */
+const AMOUNT_SPLIT_AT_POINT = /(\d)\. (\d\d)(?!\d)/g;
+
+/**
  * Greedy CTC decoding of a recognizer's softmax output [timesteps, classes] (class 0 is the blank,
  * the last class is the space), with the word spaces the argmax drops recovered from the space class.
  */
@@ -51,5 +57,6 @@ export function decodeCtc(
     previous = best;
   }
   // The recognizer also learnt Chinese typography: NFKC turns its full-width '：（），' into ASCII.
-  return { text: text.normalize('NFKC').replace(/\s+/g, ' ').trim(), confidence: emitted ? scoreSum / emitted : 0 };
+  const spaced = text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  return { text: spaced.replace(AMOUNT_SPLIT_AT_POINT, '$1.$2'), confidence: emitted ? scoreSum / emitted : 0 };
 }

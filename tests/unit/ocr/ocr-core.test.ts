@@ -40,6 +40,22 @@ describe('decodeCtc', () => {
     const out = logits([[1, 0], [2, 0], [0, 0.3], [1, 0]]);
     expect(decodeCtc(out, 4, 4, fullWidth).text).toBe('A: A');
   });
+
+  it('puts no space after the decimal point of an amount, and keeps it after a numbered item', () => {
+    const digits = ['', '0', '1', '2', '9', '.', ' '];
+    /** One step per entry: a character's class, a blank (-1), or a gap where the space class rises to 0.3 (0). */
+    const read = (classes: number[]) => {
+      const out = new Float32Array(classes.length * digits.length);
+      classes.forEach((c, t) => {
+        out[t * digits.length + Math.max(0, c)] = 0.9;
+        if (c === 0) out[t * digits.length + digits.length - 1] = 0.3;
+      });
+      return decodeCtc(out, classes.length, digits.length, digits).text;
+    };
+    expect(read([2, 4, 1, 5, 0, 1, -1, 1])).toBe('190.00');
+    expect(read([2, 5, 0, 3, 1, 2, 3])).toBe('1. 2012');
+    expect(read([2, 5, 0, 3, 1, 2])).toBe('1. 201');
+  });
 });
 
 describe('boxesFromProbabilityMap', () => {

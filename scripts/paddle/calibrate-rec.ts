@@ -3,18 +3,17 @@
 // the activations around every quantizable convolution and writes their ranges and input means. Only the
 // receipts at even positions in name order are read, so the other half stays unseen for checking the result.
 // Usage: npx tsx scripts/paddle/calibrate-rec.ts [--set <dir>] [--out scripts/paddle/rec-int8-calibration.json]
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import onnxProto from 'onnx-proto';
-import sharp from 'sharp';
 import { PaddleOcr, paddleAlphabet, type OrtRuntime } from '../../src/engines/paddle/paddle-ocr';
-import { capSize } from '../../src/pipeline/image/cap';
 import { rewriteGraph } from './rewrite-graph';
 import { quantizableConvs, type Calibration } from './quantize-graph';
 import { clippingRange } from './clipping-range';
-import { PADDLE_ASSETS } from './served-graphs';
+import { PADDLE_ASSETS, rewritten } from './served-graphs';
+import { readScan, receiptScans } from './receipts';
 
 const { onnx } = onnxProto;
 const { values: args } = parseArgs({
@@ -28,15 +27,13 @@ if (!existsSync(join(set, 'img'))) {
   console.log(`calibrate-rec: no receipts at ${set}; the committed calibration stays as it is.`);
   process.exit(0);
 }
-const load = (file: string) => rewriteGraph(onnx.ModelProto.decode(readFileSync(join(PADDLE_ASSETS, file))));
-
 // The float recognizer with every tensor calibration needs as an extra output.
-const rec = load('ch_PP-OCRv4_rec_infer.onnx');
+const rec = rewriteGraph(onnx.ModelProto.decode(readFileSync(join(PADDLE_ASSETS, 'ch_PP-OCRv4_rec_infer.onnx'))));
 const convs = quantizableConvs(rec);
 const tensors = [...new Set(convs.flatMap((c) => [c.input, c.output]))];
 rec.graph!.output!.push(...tensors.map((name) => ({ name, type: { tensorType: { elemType: onnx.TensorProto.DataType.FLOAT } } })));
 const options = { executionProviders: ['cpu'], intraOpNumThreads: 2 };
-const det = await ort.InferenceSession.create(onnx.ModelProto.encode(load('ch_PP-OCRv4_det_infer.onnx')).finish(), options);
+const det = await ort.InferenceSession.create(rewritten(readFileSync(join(PADDLE_ASSETS, 'ch_PP-OCRv4_det_infer.onnx'))), options);
 const recording = await ort.InferenceSession.create(onnx.ModelProto.encode(rec).finish(), options);
 
 /** Every value of every tensor would be gigabytes over a thousand boxes: a fixed stride keeps a fair sample. */
@@ -76,12 +73,9 @@ const recorder = {
 };
 const ocr = new PaddleOcr(ort as unknown as OrtRuntime, det as never, recorder as never, paddleAlphabet(readFileSync(join(PADDLE_ASSETS, 'ppocr_keys_v1.txt'), 'utf8')));
 
-const files = readdirSync(join(set, 'img')).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort().filter((_, i) => i % 2 === 0);
+const files = receiptScans(set).filter((_, i) => i % 2 === 0);
 for (const file of files) {
-  const meta = await sharp(join(set, 'img', file)).rotate().metadata();
-  const size = capSize(meta.width!, meta.height!);
-  const { data, info } = await sharp(join(set, 'img', file)).rotate().resize(size.width, size.height).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  await ocr.recognize({ width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length) });
+  await ocr.recognize(await readScan(join(set, 'img', file)));
   process.stdout.write('.');
 }
 

@@ -1,4 +1,5 @@
 import onnxProto, { type onnx as Onnx } from 'onnx-proto';
+import { floatValues } from './rewrite-graph';
 
 const { onnx } = onnxProto;
 const { DataType } = onnx.TensorProto;
@@ -74,10 +75,10 @@ export function quantizeConvs(model: Onnx.ModelProto, calibration: Calibration):
     const y = node.output![0]!;
     const input = activationCode(...calibrated.input);
     const output = activationCode(...calibrated.output);
-    const weight = floats(initializers.get(weightName)!);
+    const weight = floatValues(initializers.get(weightName)!);
     const outChannels = Number(initializers.get(weightName)!.dims![0]);
     const perChannel = weight.length / outChannels;
-    const bias = biasName ? floats(initializers.get(biasName)!) : new Float32Array(outChannels);
+    const bias = biasName ? floatValues(initializers.get(biasName)!) : new Float32Array(outChannels);
     const codes = new Int8Array(weight.length);
     const weightScales = new Float32Array(outChannels);
     const biasCodes = new Int32Array(outChannels);
@@ -137,11 +138,6 @@ export function activationCode(low: number, high: number) {
   const hi = Math.max(0, high);
   const scale = (hi - lo) / 255 || 1;
   return { scale, zero: Math.min(255, Math.max(0, Math.round(-lo / scale))) };
-}
-
-function floats(t: Onnx.ITensorProto): Float32Array {
-  const count = (t.dims ?? []).map(Number).reduce((a, b) => a * b, 1);
-  return t.rawData?.length ? new Float32Array(Uint8Array.from(t.rawData).buffer, 0, count) : Float32Array.from(t.floatData ?? []);
 }
 
 /** Slice-1's starts, ends and axes attributes as Slice-10's int64 inputs: the same slice. */

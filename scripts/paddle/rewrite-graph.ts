@@ -18,6 +18,12 @@ export function rewriteGraph(model: Onnx.ModelProto): Onnx.ModelProto {
   return model;
 }
 
+/** A float tensor's values, copied: protobufjs hands out views into the whole file (Node Buffers), at any byte offset. */
+export function floatValues(t: Onnx.ITensorProto): Float32Array {
+  const count = (t.dims ?? []).map(Number).reduce((a, b) => a * b, 1);
+  return t.rawData?.length ? new Float32Array(Uint8Array.from(t.rawData).buffer, 0, count) : Float32Array.from(t.floatData ?? []);
+}
+
 interface Constant {
   dims: number[];
   data: Float32Array;
@@ -64,13 +70,7 @@ class Graph {
   constant(name: string): Constant | undefined {
     const t = this.initializers.get(name);
     if (!t || t.dataType !== onnx.TensorProto.DataType.FLOAT) return undefined;
-    const dims = (t.dims ?? []).map(Number);
-    const count = dims.reduce((a, b) => a * b, 1);
-    // A copy: protobufjs hands out views into the whole file (Node Buffers), at any byte offset.
-    const data = t.rawData?.length
-      ? new Float32Array(Uint8Array.from(t.rawData).buffer, 0, count)
-      : Float32Array.from(t.floatData ?? []);
-    return { dims, data };
+    return { dims: (t.dims ?? []).map(Number), data: floatValues(t) };
   }
 
   /** Replaces a constant's value; only for constants no other node reads. */

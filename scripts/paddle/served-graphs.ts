@@ -12,8 +12,8 @@ export const PADDLE_ASSETS = fileURLToPath(new URL('../../node_modules/@gutenye/
 /** The int8 recognizer's calibration, committed: the build must not need the receipts it came from. */
 export const REC_CALIBRATION: Calibration = JSON.parse(readFileSync(new URL('./rec-int8-calibration.json', import.meta.url), 'utf8')).convs;
 
-/** The detector as Loupe serves it: PaddleOCR's graph after the exact rewrites. */
-export function servedDetector(original: Uint8Array): Uint8Array {
+/** A PaddleOCR graph after the exact rewrites: the detector as Loupe serves it, and the float recognizer int8 replaces. */
+export function rewritten(original: Uint8Array): Uint8Array {
   return onnx.ModelProto.encode(rewriteGraph(onnx.ModelProto.decode(original))).finish();
 }
 

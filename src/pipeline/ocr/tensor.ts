@@ -1,4 +1,5 @@
 import type { RgbaImage } from '../../engines/engine';
+import { boxBounds, isUpright, type TextBox } from './text-box';
 
 export interface Rect {
   x: number;
@@ -6,6 +7,8 @@ export interface Rect {
   width: number;
   height: number;
 }
+
+type Normalization = { mean: readonly [number, number, number]; std: readonly [number, number, number] };
 
 /**
  * Resamples a region of an RGBA image into a planar float tensor [3, outH, outW] (channels B, G, R as
@@ -17,7 +20,7 @@ export function regionToTensor(
   region: Rect,
   outWidth: number,
   outHeight: number,
-  norm: { mean: readonly [number, number, number]; std: readonly [number, number, number] },
+  norm: Normalization,
   contentWidth = outWidth,
   pad = 0,
 ): Float32Array {
@@ -55,6 +58,57 @@ export function regionToTensor(
         }
       }
       if (n === 0) continue;
+      const o = oy * outWidth + ox;
+      out[o] = (b / n) * scale[0]! - offset[0]!;
+      out[plane + o] = (g / n) * scale[1]! - offset[1]!;
+      out[2 * plane + o] = (r / n) * scale[2]! - offset[2]!;
+    }
+  }
+  return out;
+}
+
+/**
+ * A text box resampled into a planar tensor as `regionToTensor` does; a tilted box is sampled along its
+ * own sides, on a grid of up to 6 × 6 points per target pixel when it shrinks (the nearest pixel to each,
+ * averaged) and at the nearest pixel when it grows.
+ */
+export function boxToTensor(
+  image: RgbaImage,
+  box: TextBox,
+  outWidth: number,
+  outHeight: number,
+  norm: Normalization,
+  contentWidth = outWidth,
+  pad = 0,
+): Float32Array {
+  if (isUpright(box)) return regionToTensor(image, boxBounds(box), outWidth, outHeight, norm, contentWidth, pad);
+  const plane = outWidth * outHeight;
+  const out = new Float32Array(plane * 3).fill(pad);
+  const { data, width, height } = image;
+  const su = { x: box.along.x / contentWidth, y: box.along.y / contentWidth };
+  const sv = { x: box.across.x / outHeight, y: box.across.y / outHeight };
+  const nu = Math.min(6, Math.max(1, Math.ceil(Math.hypot(su.x, su.y))));
+  const nv = Math.min(6, Math.max(1, Math.ceil(Math.hypot(sv.x, sv.y))));
+  const scale = [1 / (255 * norm.std[0]), 1 / (255 * norm.std[1]), 1 / (255 * norm.std[2])];
+  const offset = [norm.mean[0] / norm.std[0], norm.mean[1] / norm.std[1], norm.mean[2] / norm.std[2]];
+  const n = nu * nv;
+  for (let oy = 0; oy < outHeight; oy++) {
+    for (let ox = 0; ox < contentWidth; ox++) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let j = 0; j < nv; j++) {
+        const v = oy + (j + 0.5) / nv;
+        for (let i = 0; i < nu; i++) {
+          const u = ox + (i + 0.5) / nu;
+          const x = Math.min(width - 1, Math.max(0, Math.floor(box.origin.x + su.x * u + sv.x * v)));
+          const y = Math.min(height - 1, Math.max(0, Math.floor(box.origin.y + su.y * u + sv.y * v)));
+          const k = (y * width + x) * 4;
+          r += data[k]!;
+          g += data[k + 1]!;
+          b += data[k + 2]!;
+        }
+      }
       const o = oy * outWidth + ox;
       out[o] = (b / n) * scale[0]! - offset[0]!;
       out[plane + o] = (g / n) * scale[1]! - offset[1]!;

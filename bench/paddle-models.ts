@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-web';
-import { PaddleOcr, paddleAlphabet, type OrtRuntime } from '../src/engines/paddle/paddle-ocr';
+import { PaddleOcr, paddleAlphabet, sessionReader, type OrtRuntime } from '../src/engines/paddle/paddle-ocr';
 import { PADDLE_ASSETS, rewritten, servedRecognizer } from '../scripts/paddle/served-graphs';
 import { readScan, receiptScans } from '../scripts/paddle/receipts';
 
@@ -34,7 +34,7 @@ const loaded = await Promise.all(
   Object.entries(variants).map(async ([name, bytes]) => {
     const det = await ort.InferenceSession.create(bytes.det, options);
     const rec = await ort.InferenceSession.create(bytes.rec, options);
-    return { name, rec, ocr: new PaddleOcr(ort as unknown as OrtRuntime, det as never, rec as never, alphabet) };
+    return { name, rec, ocr: new PaddleOcr(ort as unknown as OrtRuntime, det as never, [sessionReader(ort as unknown as OrtRuntime, rec as never, alphabet)]) };
   }),
 );
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? NaN;

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-web';
-import { PaddleOcr, paddleAlphabet, type OrtRuntime } from '../src/engines/paddle/paddle-ocr';
+import { PaddleOcr, paddleAlphabet, sessionReader, type OrtRuntime } from '../src/engines/paddle/paddle-ocr';
 import { summarize, transcriptCounts, type Counts } from '../src/pipeline/metrics/text-metrics';
 import { PADDLE_ASSETS, rewritten, servedRecognizer } from '../scripts/paddle/served-graphs';
 import { readScan, receiptScans } from '../scripts/paddle/receipts';
@@ -37,7 +37,9 @@ const alphabet = paddleAlphabet(readFileSync(join(PADDLE_ASSETS, 'ppocr_keys_v1.
 const engines = await Promise.all(
   Object.entries(recognizers).map(async ([name, bytes]) => ({
     name,
-    ocr: new PaddleOcr(ort as unknown as OrtRuntime, det as never, (await ort.InferenceSession.create(bytes, options)) as never, alphabet),
+    ocr: new PaddleOcr(ort as unknown as OrtRuntime, det as never, [
+      sessionReader(ort as unknown as OrtRuntime, (await ort.InferenceSession.create(bytes, options)) as never, alphabet),
+    ]),
     counts: [] as Counts[],
   })),
 );

@@ -6,6 +6,7 @@ import type { EngineId, LoadProgress, RecognizeResult, RgbaImage } from './engin
 import type { SerializedError } from './errors';
 import type { SmolVlmConfig } from './engines/smolvlm/config';
 import type { PageRange } from './reader/page-range';
+import type { DecodedText } from './pipeline/ocr/ctc';
 
 // ---- engine worker (workers/engine.worker.ts) ----
 
@@ -25,6 +26,20 @@ export type EngineResponse =
   | { type: 'partial'; id: number; text: string }
   | { type: 'recognized'; id: number; result: RecognizeResult }
   | { type: 'disposed'; id: number }
+  | { type: 'error'; id: number; error: SerializedError };
+
+// ---- line-reader workers (workers/line-reader.worker.ts): PaddleOCR's recognizer, one lane each ----
+
+export type LineReaderRequest =
+  /** `wasm`: onnxruntime's CPU build; `model`: the recognizer graph; `alphabet`: its classes. */
+  | { type: 'load'; id: number; wasm: Uint8Array; model: Uint8Array; alphabet: string[] }
+  /** One crop, planar floats [1, 3, 48, width]. */
+  | { type: 'read'; id: number; crop: Float32Array; width: number }
+  | { type: 'cancel'; id: number; target: number };
+
+export type LineReaderResponse =
+  | { type: 'loaded'; id: number }
+  | { type: 'read'; id: number; decoded: DecodedText }
   | { type: 'error'; id: number; error: SerializedError };
 
 // ---- pages worker (workers/pages.worker.ts): bytes in, pages out ----

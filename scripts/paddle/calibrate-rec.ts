@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import onnxProto from 'onnx-proto';
-import { PaddleOcr, paddleAlphabet, type OrtRuntime } from '../../src/engines/paddle/paddle-ocr';
+import { PaddleOcr, paddleAlphabet, sessionReader, type OrtRuntime } from '../../src/engines/paddle/paddle-ocr';
 import { rewriteGraph } from './rewrite-graph';
 import { quantizableConvs, type Calibration } from './quantize-graph';
 import { clippingRange } from './clipping-range';
@@ -71,7 +71,8 @@ const recorder = {
     return outputs;
   },
 };
-const ocr = new PaddleOcr(ort as unknown as OrtRuntime, det as never, recorder as never, paddleAlphabet(readFileSync(join(PADDLE_ASSETS, 'ppocr_keys_v1.txt'), 'utf8')));
+const alphabet = paddleAlphabet(readFileSync(join(PADDLE_ASSETS, 'ppocr_keys_v1.txt'), 'utf8'));
+const ocr = new PaddleOcr(ort as unknown as OrtRuntime, det as never, [sessionReader(ort as unknown as OrtRuntime, recorder as never, alphabet)]);
 
 const files = receiptScans(set).filter((_, i) => i % 2 === 0);
 for (const file of files) {

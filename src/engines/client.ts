@@ -1,6 +1,7 @@
 import type { EngineId, LoadProgress, RecognizeResult, RgbaImage } from './engine';
 import type { EngineRequest, EngineResponse } from '../protocol';
 import { WorkerConnection } from '../workers/connection';
+import { spawnModuleWorker } from '../workers/spawn';
 import { LoupeError } from '../errors';
 import engineWorkerUrl from '../../workers/engine.worker.ts?worker&url';
 import type { SmolVlmConfig } from './smolvlm/config';
@@ -91,18 +92,7 @@ export class EngineClient {
   }
 }
 
-/**
- * The engine worker downloads models, so it must obey the page's Content-Security-Policy. A worker
- * loaded from its own URL gets only its response's policy (none on a static host); one started from a
- * blob: URL inherits the page's, narrowed connect-src included. The blob only imports the real script.
- */
+/** The engine worker downloads models, so it must obey the page's Content-Security-Policy. */
 function spawnEngineWorker(): Worker {
-  const script = new URL(engineWorkerUrl, location.href).href;
-  const bootstrap = URL.createObjectURL(new Blob([`import ${JSON.stringify(script)};`], { type: 'text/javascript' }));
-  try {
-    return new Worker(bootstrap, { type: 'module', name: 'loupe-engine' });
-  } finally {
-    // The worker has its URL; revoking now frees the blob once the worker has fetched it.
-    setTimeout(() => URL.revokeObjectURL(bootstrap), 10_000);
-  }
+  return spawnModuleWorker(engineWorkerUrl, 'loupe-engine');
 }

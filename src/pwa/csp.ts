@@ -17,7 +17,7 @@ export function contentSecurityPolicy(): string {
     'default-src': ["'self'"],
     // Wasm compilation (onnxruntime, tesseract) needs 'wasm-unsafe-eval'; nothing needs eval itself.
     'script-src': ["'self'", "'wasm-unsafe-eval'"],
-    // blob: only for the engine worker's bootstrap (src/engines/client.ts), so that it inherits this policy.
+    // blob: only for the workers' bootstraps (src/workers/spawn.ts), so that they inherit this policy.
     'worker-src': ["'self'", 'blob:'],
     'connect-src': [...ALWAYS, 'https:', ...THIS_DEVICE],
     'img-src': ["'self'", 'blob:', 'data:'],

@@ -94,6 +94,8 @@ export class WorkerConnection<Req extends Message, Res extends Message> {
       this.pending.get(event.data.id)?.onMessage(event.data);
     });
     const crash = (event: Event) => {
+      // Handled here: a nested worker's crash must not also count as its parent worker's own.
+      event.preventDefault();
       const message = (event as Partial<ErrorEvent>).message;
       const detail = message ? `: ${message}` : '';
       this.terminate(new LoupeError('worker-crashed', `The background worker stopped unexpectedly${detail}.`));

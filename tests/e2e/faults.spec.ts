@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { engineWorker } from './engine-worker';
+import { engineWorker, namedWorker } from './engine-worker';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { renderReceiptFixturePng } from '../fixtures';
 import { row } from './locators';
@@ -28,6 +28,32 @@ test('a crashed engine worker fails its document with a retry; the rest of the q
   await expect(row(page, 'first.png').getByTestId('doc-error')).toContainText('stopped unexpectedly');
   // A fresh worker reads the next document.
   await expect(row(page, 'second.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await row(page, 'first.png').getByRole('button', { name: 'Retry' }).click();
+  await expect(row(page, 'first.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+});
+
+test('a crashed OCR line reader fails the page it was reading; a fresh one reads the next document', async ({ page }) => {
+  const receipt = await renderReceiptFixturePng(page);
+  const reader = namedWorker(page, 'loupe-line-reader');
+  await page.getByTestId('file-input').setInputFiles({ name: 'warm.png', mimeType: 'image/png', buffer: receipt });
+  await expect(row(page, 'warm.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  const loadMs = await page.getByTestId('engine-status').getAttribute('data-load-ms');
+  expect(loadMs).toBeTruthy();
+  // The reader dies the moment it is handed its next box.
+  await (await reader).evaluate(() =>
+    self.addEventListener('message', (event: MessageEvent<{ type: string }>) => {
+      if (event.data.type === 'read') throw new Error('simulated crash');
+    }),
+  );
+  await page.getByTestId('file-input').setInputFiles([
+    { name: 'first.png', mimeType: 'image/png', buffer: receipt },
+    { name: 'second.png', mimeType: 'image/png', buffer: receipt },
+  ]);
+  await expect(row(page, 'first.png')).toHaveAttribute('data-status', 'failed', { timeout: 60_000 });
+  await expect(row(page, 'first.png').getByTestId('doc-error')).toHaveAttribute('data-code', 'worker-crashed');
+  await expect(row(page, 'second.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  // The crash stayed with the reader: the engine worker and its loaded models were not started again.
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-load-ms', loadMs!);
   await row(page, 'first.png').getByRole('button', { name: 'Retry' }).click();
   await expect(row(page, 'first.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
 });

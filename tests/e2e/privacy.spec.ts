@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { makeTwoPagePdfFixture, renderReceiptFixturePng } from '../fixtures';
-import { engineWorker } from './engine-worker';
+import { engineWorker, namedWorker } from './engine-worker';
 import { row } from './locators';
 
 
@@ -54,15 +54,17 @@ test('the Content-Security-Policy blocks a connection to an origin Loupe does no
   await expect.poll(() => seen.violations.join('\n')).toContain('tracker.example');
   expect(seen.requests.filter((url) => url.includes('tracker.example'))).toEqual([]);
 
-  // The engine worker, which downloads models, is bound by the same policy.
-  const worker = engineWorker(page);
+  // The engine worker, which downloads models, and the OCR's line readers it starts are bound by the same policy.
+  const workers = [engineWorker(page), namedWorker(page, 'loupe-line-reader')];
   await page.getByTestId('file-input').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: await renderReceiptFixturePng(page) });
-  const blocked = await (await worker).evaluate(async () => {
-    const violation = new Promise<string>((resolve) => self.addEventListener('securitypolicyviolation', (event) => resolve(event.blockedURI)));
-    await fetch('https://tracker.example/from-worker').catch(() => undefined);
-    return violation;
-  });
-  expect(blocked).toContain('tracker.example');
+  for (const worker of workers) {
+    const blocked = await (await worker).evaluate(async () => {
+      const violation = new Promise<string>((resolve) => self.addEventListener('securitypolicyviolation', (event) => resolve(event.blockedURI)));
+      await fetch('https://tracker.example/from-worker').catch(() => undefined);
+      return violation;
+    });
+    expect(blocked).toContain('tracker.example');
+  }
 });
 
 test('the privacy page says what is stored and shows the space used; the main views have no serious accessibility violations', async ({ page }) => {

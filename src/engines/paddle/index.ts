@@ -1,36 +1,48 @@
-import type * as Ort from 'onnxruntime-web/webgpu';
+import type * as Ort from 'onnxruntime-web/wasm';
 import type { Engine } from '../engine';
 import { throwIfAborted } from '../engine';
 import { LoupeError } from '../../errors';
 import { vendorUrl } from '../vendor-url';
 import { fetchWithProgress } from '../fetch-with-progress';
-import { PaddleOcr, paddleAlphabet } from './paddle-ocr';
-import { loadOrt } from '../ort-runtime';
+import { fetchCpuRuntime, loadCpuOrt } from '../ort-runtime';
+import { PaddleOcr, paddleAlphabet, sessionReader } from './paddle-ocr';
+import { laneCount, startLineReaderWorkers, type LineReaderWorkers } from './line-reader-workers';
 
 /**
- * PaddleOCR PP-OCRv4 on onnxruntime-web's WASM backend: the same runtime files transformers.js loads,
- * so the embedded engine and SmolVLM share one download. Its plain-WASM build measured no faster.
+ * PaddleOCR PP-OCRv4 on onnxruntime-web's CPU build: detection in the engine worker, recognition on one
+ * line-reader worker per core (at most three), each reading the next box as soon as it is free. The
+ * engine worker only crops and hands out boxes, so a reader never waits for the engine worker's own
+ * inference to end before it gets its next box.
  */
 export function createPaddleEngine(): Engine {
   let ocr: PaddleOcr | undefined;
   let sessions: Ort.InferenceSession[] = [];
+  let helpers: LineReaderWorkers | undefined;
 
   return {
     async load(onProgress, signal) {
-      const ort = await loadOrt(onProgress, signal);
-      const [det, rec, keys] = await Promise.all([
+      const [wasm, det, rec, keys] = await Promise.all([
+        fetchCpuRuntime(onProgress, signal),
         fetchWithProgress(vendorUrl('paddle/det.onnx'), 'text detector', onProgress, signal),
         fetchWithProgress(vendorUrl('paddle/rec.onnx'), 'text recognizer', onProgress, signal),
         fetchWithProgress(vendorUrl('paddle/keys.txt'), 'character set', onProgress, signal),
       ]);
       throwIfAborted(signal);
+      const alphabet = paddleAlphabet(new TextDecoder().decode(keys));
+      const starting = startLineReaderWorkers(laneCount(), { wasm, model: rec, alphabet });
       try {
+        const ort = await loadCpuOrt(wasm, self.crossOriginIsolated ? laneCount() : 1);
         const options: Ort.InferenceSession.SessionOptions = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
-        sessions = [await ort.InferenceSession.create(det, options), await ort.InferenceSession.create(rec, options)];
+        sessions = [await ort.InferenceSession.create(det, options)];
+        helpers = await starting;
+        // No worker could start (a browser short of memory): the engine worker reads the boxes itself.
+        if (helpers.readers.length === 0) sessions.push(await ort.InferenceSession.create(rec, options));
+        const readers = sessions[1] ? [sessionReader(ort, sessions[1], alphabet)] : helpers.readers;
+        ocr = new PaddleOcr(ort, sessions[0]!, readers);
       } catch (error) {
+        void starting.then((started) => started.close());
         throw new LoupeError('engine-load-failed', `The OCR models could not be opened: ${error instanceof Error ? error.message : String(error)}`);
       }
-      ocr = new PaddleOcr(ort, sessions[0]!, sessions[1]!, paddleAlphabet(new TextDecoder().decode(keys)));
       await warmUp(ocr);
     },
 
@@ -40,6 +52,8 @@ export function createPaddleEngine(): Engine {
     },
 
     async dispose() {
+      helpers?.close();
+      helpers = undefined;
       await Promise.all(sessions.map((s) => s.release()));
       sessions = [];
       ocr = undefined;

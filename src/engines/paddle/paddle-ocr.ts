@@ -2,12 +2,13 @@ import type { InferenceSession, Tensor, TypedTensor } from 'onnxruntime-web/webg
 import type { RecognizeOptions, RecognizeResult, RecognizedLine, RgbaImage } from '../engine';
 import { throwIfAborted } from '../engine';
 import { boxesFromProbabilityMap } from '../../pipeline/ocr/db-postprocess';
-import { decodeCtc } from '../../pipeline/ocr/ctc';
+import { decodeCtc, type DecodedText } from '../../pipeline/ocr/ctc';
 import { lettersForLookAlikeDigits } from '../../pipeline/ocr/look-alikes';
 import { readingOrder } from '../../pipeline/ocr/reading-order';
 import { boxToTensor, regionToTensor, type Rect } from '../../pipeline/ocr/tensor';
 import { boxBounds, boxHeight, boxInImage, boxLength, type TextBox } from '../../pipeline/ocr/text-box';
 import { detectionSize, recognitionInput, REC_HEIGHT, zoomRegion } from './geometry';
+import { runInLanes } from './lanes';
 
 const DET_NORM = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } as const;
 const REC_NORM = { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5] } as const;
@@ -26,13 +27,30 @@ export function paddleAlphabet(keys: string): string[] {
   return ['', ...lines, ' '];
 }
 
-/** PP-OCR detection + recognition over RGBA pixels: the engine without any loading or browser concerns. */
+/**
+ * Reads one crop, planar floats [1, 3, 48, width], into text: a recognizer session here, or one in a
+ * helper worker (src/engines/paddle/line-readers.ts).
+ */
+export type LineReader = (crop: Float32Array, width: number) => Promise<DecodedText>;
+
+/** A line reader over a recognizer session. */
+export function sessionReader(ort: OrtRuntime, rec: InferenceSession, alphabet: readonly string[]): LineReader {
+  return async (crop, width) => {
+    const logits = await run(ort, rec, crop, [1, 3, REC_HEIGHT, width]);
+    const [, steps, classes] = logits.dims as [number, number, number];
+    return decodeCtc(logits.data as Float32Array, steps, classes, alphabet);
+  };
+}
+
+/**
+ * PP-OCR detection + recognition over RGBA pixels: the engine without any loading or browser concerns.
+ * Boxes are read on every line reader at once, each taking the next box in reading order when free.
+ */
 export class PaddleOcr {
   constructor(
     private readonly ort: OrtRuntime,
     private readonly det: InferenceSession,
-    private readonly rec: InferenceSession,
-    private readonly alphabet: readonly string[],
+    private readonly readers: readonly LineReader[],
   ) {}
 
   async recognize(image: RgbaImage, options: RecognizeOptions = {}): Promise<RecognizeResult> {
@@ -48,13 +66,15 @@ export class PaddleOcr {
 
     const boxes = await this.detect(image);
     lap('detect');
+    const order = readingOrder(boxes);
+    const reads = runInLanes(order.flat(), this.readers, (box, reader) => read(image, box, reader), signal);
+    let next = 0;
     const lines: RecognizedLine[] = [];
-    for (const line of readingOrder(boxes)) {
-      throwIfAborted(signal);
+    for (const line of order) {
       const words: string[] = [];
       let confidence = 0;
-      for (const box of line) {
-        const decoded = await this.read(image, box);
+      for (let i = 0; i < line.length; i++) {
+        const decoded = await reads[next++]!;
         if (decoded.text && decoded.confidence >= MIN_BOX_CONFIDENCE) words.push(lettersForLookAlikeDigits(decoded.text));
         confidence += decoded.confidence / line.length;
       }
@@ -85,25 +105,22 @@ export class PaddleOcr {
   private async detectIn(image: RgbaImage, region: Rect): Promise<TextBox[]> {
     const size = detectionSize(region.width, region.height);
     const input = regionToTensor(image, region, size.width, size.height, DET_NORM);
-    const output = await this.run(this.det, input, [1, 3, size.height, size.width]);
+    const output = await run(this.ort, this.det, input, [1, 3, size.height, size.width]);
     const scaleX = region.width / size.width;
     const scaleY = region.height / size.height;
     return boxesFromProbabilityMap(output.data as Float32Array, size.width, size.height).map((b) => boxInImage(b, region, scaleX, scaleY));
   }
+}
 
-  /** Reads one text box, cropped from the full-resolution image. */
-  async read(image: RgbaImage, box: TextBox) {
-    const shape = recognitionInput(boxLength(box), boxHeight(box));
-    const tensor = boxToTensor(image, box, shape.width, REC_HEIGHT, REC_NORM, shape.contentWidth, 0);
-    const logits = await this.run(this.rec, tensor, [1, 3, REC_HEIGHT, shape.width]);
-    const [, steps, classes] = logits.dims as [number, number, number];
-    return decodeCtc(logits.data as Float32Array, steps, classes, this.alphabet);
-  }
+/** Reads one text box, cropped from the full-resolution image. */
+function read(image: RgbaImage, box: TextBox, reader: LineReader): Promise<DecodedText> {
+  const shape = recognitionInput(boxLength(box), boxHeight(box));
+  return reader(boxToTensor(image, box, shape.width, REC_HEIGHT, REC_NORM, shape.contentWidth, 0), shape.width);
+}
 
-  private async run(session: InferenceSession, data: Float32Array, dims: number[]): Promise<Tensor> {
-    const outputs = await session.run({ [session.inputNames[0]!]: new this.ort.Tensor('float32', data, dims) });
-    const output = outputs[session.outputNames[0]!];
-    if (!output) throw new Error('The OCR model returned no output.');
-    return output;
-  }
+async function run(ort: OrtRuntime, session: InferenceSession, data: Float32Array, dims: number[]): Promise<Tensor> {
+  const outputs = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', data, dims) });
+  const output = outputs[session.outputNames[0]!];
+  if (!output) throw new Error('The OCR model returned no output.');
+  return output;
 }

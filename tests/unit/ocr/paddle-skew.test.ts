@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { PaddleOcr, paddleAlphabet, type OrtRuntime } from '../../../src/engines/paddle/paddle-ocr';
+import { PaddleOcr, paddleAlphabet, sessionReader, type OrtRuntime } from '../../../src/engines/paddle/paddle-ocr';
 import { editDistance } from '../../../src/pipeline/metrics/text-metrics';
 import { PADDLE_ASSETS } from '../../../scripts/paddle/served-graphs';
 import { makeReceiptFixturePng } from '../../fixtures';
@@ -36,12 +36,14 @@ describe('PaddleOcr on a receipt that is not level', () => {
   it('reads each line of a receipt turned by 4°, whose upright boxes would each take in the next line', async () => {
     const expected = ['LOUPE FIXTURE MART', '12 MAIN STREET', 'MILK 2.50', 'BREAD 3.20', 'TOTAL 5.70', 'THANK YOU'];
     const options = { executionProviders: ['cpu'], intraOpNumThreads: 1 };
-    const ocr = new PaddleOcr(
-      ort as unknown as OrtRuntime,
-      (await ort.InferenceSession.create(`${PADDLE_ASSETS}/ch_PP-OCRv4_det_infer.onnx`, options)) as never,
-      (await ort.InferenceSession.create(`${PADDLE_ASSETS}/ch_PP-OCRv4_rec_infer.onnx`, options)) as never,
-      paddleAlphabet(readFileSync(`${PADDLE_ASSETS}/ppocr_keys_v1.txt`, 'utf8')),
-    );
+    const runtime = ort as unknown as OrtRuntime;
+    const ocr = new PaddleOcr(runtime, (await ort.InferenceSession.create(`${PADDLE_ASSETS}/ch_PP-OCRv4_det_infer.onnx`, options)) as never, [
+      sessionReader(
+        runtime,
+        (await ort.InferenceSession.create(`${PADDLE_ASSETS}/ch_PP-OCRv4_rec_infer.onnx`, options)) as never,
+        paddleAlphabet(readFileSync(`${PADDLE_ASSETS}/ppocr_keys_v1.txt`, 'utf8')),
+      ),
+    ]);
     for (const degrees of [4, -4]) {
       const lines = (await ocr.recognize(turnedReceipt(degrees))).text.split('\n');
       // Every line on its own, in order; the turned bitmap font may cost a letter here and there.

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { activationCode, quantizeConvs, type Calibration } from '../../../scripts/paddle/quantize-graph';
 import { clippingRange } from '../../../scripts/paddle/clipping-range';
 import { PADDLE_ASSETS, REC_CALIBRATION, rewritten, servedRecognizer } from '../../../scripts/paddle/served-graphs';
-import { PaddleOcr, paddleAlphabet, type OrtRuntime } from '../../../src/engines/paddle/paddle-ocr';
+import { PaddleOcr, paddleAlphabet, sessionReader, type OrtRuntime } from '../../../src/engines/paddle/paddle-ocr';
 import { summarize, transcriptCounts } from '../../../src/pipeline/metrics/text-metrics';
 import { CAFE_RECEIPT_LINES, makeReceiptFixturePng } from '../../fixtures';
 import { floatTensor, intsAttribute, model, node, seededWeights, valueInfo } from '../../fixtures/tiny-smolvlm/onnx-graph';
@@ -119,7 +119,7 @@ describe('the served int8 recognizer', () => {
     const det = await ort.InferenceSession.create(rewritten(readFileSync(join(PADDLE_ASSETS, 'ch_PP-OCRv4_det_infer.onnx'))), options);
     const alphabet = paddleAlphabet(readFileSync(join(PADDLE_ASSETS, 'ppocr_keys_v1.txt'), 'utf8'));
     const read = async (rec: Uint8Array) =>
-      (await new PaddleOcr(ort as unknown as OrtRuntime, det as never, (await ort.InferenceSession.create(rec, options)) as never, alphabet).recognize(image)).text;
+      (await new PaddleOcr(ort as unknown as OrtRuntime, det as never, [sessionReader(ort as unknown as OrtRuntime, (await ort.InferenceSession.create(rec, options)) as never, alphabet)]).recognize(image)).text;
     // The fixtures' bitmap font has no '%': the tax line is left out.
     const lines = CAFE_RECEIPT_LINES.filter((line) => !line.includes('%'));
     const png = PNG.sync.read(Buffer.from(makeReceiptFixturePng(lines)));

@@ -1,0 +1,17 @@
+import { loadCpuOrt } from '../ort-runtime';
+import { sessionReader, type LineReader } from './paddle-ocr';
+
+export interface LineReaderSetup {
+  /** onnxruntime's CPU build. */
+  wasm: Uint8Array;
+  /** The recognizer graph. */
+  model: Uint8Array;
+  alphabet: string[];
+}
+
+/** The recognizer on onnxruntime's CPU build: in the engine worker, and in each line-reader worker. */
+export async function loadLineReader(setup: LineReaderSetup): Promise<LineReader> {
+  const ort = await loadCpuOrt(setup.wasm);
+  const session = await ort.InferenceSession.create(setup.model, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  return sessionReader(ort, session, setup.alphabet);
+}

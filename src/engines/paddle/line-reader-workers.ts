@@ -6,8 +6,8 @@ import type { LineReaderSetup } from './line-reader';
 import lineReaderWorkerUrl from '../../../workers/line-reader.worker.ts?worker&url';
 
 /**
- * One core per box reads faster than all cores on each box in turn: two single-threaded readers on a
- * 2-core machine take about 0.77 of the time of one reader with two threads (docs/BENCHMARKS.md). Each
+ * One core per box reads faster than all cores on each box in turn: on a 2-core machine two single-threaded
+ * readers took 0.48-0.65 of the recognition time of one reader on two threads (docs/BENCHMARKS.md). Each
  * reader holds its own runtime and model, so there are at most three.
  */
 export const MAX_LANES = 3;

@@ -29,7 +29,7 @@ export function paddleAlphabet(keys: string): string[] {
 
 /**
  * Reads one crop, planar floats [1, 3, 48, width], into text: a recognizer session here, or one in a
- * helper worker (src/engines/paddle/line-readers.ts).
+ * line-reader worker (src/engines/paddle/line-reader-workers.ts).
  */
 export type LineReader = (crop: Float32Array, width: number) => Promise<DecodedText>;
 

@@ -24,13 +24,10 @@ export function regionToTensor(
   contentWidth = outWidth,
   pad = 0,
 ): Float32Array {
-  const plane = outWidth * outHeight;
-  const out = new Float32Array(plane * 3).fill(pad);
+  const out = planarTensor(outWidth, outHeight, norm, pad);
   const sx = region.width / contentWidth;
   const sy = region.height / outHeight;
   const { data, width } = image;
-  const scale = [1 / (255 * norm.std[0]), 1 / (255 * norm.std[1]), 1 / (255 * norm.std[2])];
-  const offset = [norm.mean[0] / norm.std[0], norm.mean[1] / norm.std[1], norm.mean[2] / norm.std[2]];
   for (let oy = 0; oy < outHeight; oy++) {
     const y0 = region.y + oy * sy;
     const y1 = y0 + sy;
@@ -57,14 +54,10 @@ export function regionToTensor(
           n++;
         }
       }
-      if (n === 0) continue;
-      const o = oy * outWidth + ox;
-      out[o] = (b / n) * scale[0]! - offset[0]!;
-      out[plane + o] = (g / n) * scale[1]! - offset[1]!;
-      out[2 * plane + o] = (r / n) * scale[2]! - offset[2]!;
+      if (n > 0) out.set(ox, oy, r, g, b, n);
     }
   }
-  return out;
+  return out.data;
 }
 
 /**
@@ -82,15 +75,12 @@ export function boxToTensor(
   pad = 0,
 ): Float32Array {
   if (isUpright(box)) return regionToTensor(image, boxBounds(box), outWidth, outHeight, norm, contentWidth, pad);
-  const plane = outWidth * outHeight;
-  const out = new Float32Array(plane * 3).fill(pad);
+  const out = planarTensor(outWidth, outHeight, norm, pad);
   const { data, width, height } = image;
   const su = { x: box.along.x / contentWidth, y: box.along.y / contentWidth };
   const sv = { x: box.across.x / outHeight, y: box.across.y / outHeight };
   const nu = Math.min(6, Math.max(1, Math.ceil(Math.hypot(su.x, su.y))));
   const nv = Math.min(6, Math.max(1, Math.ceil(Math.hypot(sv.x, sv.y))));
-  const scale = [1 / (255 * norm.std[0]), 1 / (255 * norm.std[1]), 1 / (255 * norm.std[2])];
-  const offset = [norm.mean[0] / norm.std[0], norm.mean[1] / norm.std[1], norm.mean[2] / norm.std[2]];
   const n = nu * nv;
   for (let oy = 0; oy < outHeight; oy++) {
     for (let ox = 0; ox < contentWidth; ox++) {
@@ -109,11 +99,28 @@ export function boxToTensor(
           b += data[k + 2]!;
         }
       }
-      const o = oy * outWidth + ox;
-      out[o] = (b / n) * scale[0]! - offset[0]!;
-      out[plane + o] = (g / n) * scale[1]! - offset[1]!;
-      out[2 * plane + o] = (r / n) * scale[2]! - offset[2]!;
+      out.set(ox, oy, r, g, b, n);
     }
   }
-  return out;
+  return out.data;
+}
+
+/**
+ * A planar tensor [3, height, width] (channels B, G, R as PaddleOCR was trained on), every value `pad`
+ * until set; `set` writes a pixel from the sums of `n` RGBA samples, normalized.
+ */
+function planarTensor(width: number, height: number, norm: Normalization, pad: number) {
+  const plane = width * height;
+  const data = new Float32Array(plane * 3).fill(pad);
+  const scale = [1 / (255 * norm.std[0]), 1 / (255 * norm.std[1]), 1 / (255 * norm.std[2])] as const;
+  const offset = [norm.mean[0] / norm.std[0], norm.mean[1] / norm.std[1], norm.mean[2] / norm.std[2]] as const;
+  return {
+    data,
+    set(x: number, y: number, r: number, g: number, b: number, n: number) {
+      const o = y * width + x;
+      data[o] = (b / n) * scale[0] - offset[0];
+      data[plane + o] = (g / n) * scale[1] - offset[1];
+      data[2 * plane + o] = (r / n) * scale[2] - offset[2];
+    },
+  };
 }

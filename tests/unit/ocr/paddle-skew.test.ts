@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import * as ort from 'onnxruntime-node';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { PaddleOcr, paddleAlphabet, sessionReader, type OrtRuntime } from '../../../src/engines/paddle/paddle-ocr';
 import { editDistance } from '../../../src/pipeline/metrics/text-metrics';
-import { PADDLE_ASSETS } from '../../../scripts/paddle/served-graphs';
 import { makeReceiptFixturePng } from '../../fixtures';
+import { originalPaddleOcr } from './original-paddle';
 
 /** The receipt fixture (capitals 28 px high) turned by `degrees` on a white page, antialiased, as a crooked photo or scan. */
 function turnedReceipt(degrees: number) {
@@ -35,15 +32,7 @@ function turnedReceipt(degrees: number) {
 describe('PaddleOcr on a receipt that is not level', () => {
   it('reads each line of a receipt turned by 4°, whose upright boxes would each take in the next line', async () => {
     const expected = ['LOUPE FIXTURE MART', '12 MAIN STREET', 'MILK 2.50', 'BREAD 3.20', 'TOTAL 5.70', 'THANK YOU'];
-    const options = { executionProviders: ['cpu'], intraOpNumThreads: 1 };
-    const runtime = ort as unknown as OrtRuntime;
-    const ocr = new PaddleOcr(runtime, (await ort.InferenceSession.create(`${PADDLE_ASSETS}/ch_PP-OCRv4_det_infer.onnx`, options)) as never, [
-      sessionReader(
-        runtime,
-        (await ort.InferenceSession.create(`${PADDLE_ASSETS}/ch_PP-OCRv4_rec_infer.onnx`, options)) as never,
-        paddleAlphabet(readFileSync(`${PADDLE_ASSETS}/ppocr_keys_v1.txt`, 'utf8')),
-      ),
-    ]);
+    const ocr = await originalPaddleOcr();
     for (const degrees of [4, -4]) {
       const lines = (await ocr.recognize(turnedReceipt(degrees))).text.split('\n');
       // Every line on its own, in order; the turned bitmap font may cost a letter here and there.

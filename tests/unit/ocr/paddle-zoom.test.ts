@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import * as ort from 'onnxruntime-node';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { PaddleOcr, paddleAlphabet, sessionReader, type OrtRuntime } from '../../../src/engines/paddle/paddle-ocr';
-import { PADDLE_ASSETS } from '../../../scripts/paddle/served-graphs';
 import { makeReceiptFixturePng } from '../../fixtures';
+import { originalPaddleOcr } from './original-paddle';
 
 
 /** The receipt fixture, its capitals 21 px high, pasted onto a white 3000 x 4200 page (an A4 scan's shape). */
@@ -21,15 +18,7 @@ function smallReceiptOnLargePage() {
 
 describe('PaddleOcr on a small receipt scanned on a full page', () => {
   it('finds the text, looks again at just that part, and reads it', async () => {
-    const options = { executionProviders: ['cpu'], intraOpNumThreads: 1 };
-    const runtime = ort as unknown as OrtRuntime;
-    const ocr = new PaddleOcr(runtime, (await ort.InferenceSession.create(`${PADDLE_ASSETS}/ch_PP-OCRv4_det_infer.onnx`, options)) as never, [
-      sessionReader(
-        runtime,
-        (await ort.InferenceSession.create(`${PADDLE_ASSETS}/ch_PP-OCRv4_rec_infer.onnx`, options)) as never,
-        paddleAlphabet(readFileSync(`${PADDLE_ASSETS}/ppocr_keys_v1.txt`, 'utf8')),
-      ),
-    ]);
+    const ocr = await originalPaddleOcr();
     // Seen whole at detection size, these capitals are 5 px high: the boxes found cannot be read.
     const { text } = await ocr.recognize(smallReceiptOnLargePage());
     expect(text).toContain('MILK 2.50');

@@ -10,7 +10,7 @@ import lineReaderWorkerUrl from '../../../workers/line-reader.worker.ts?worker&u
  * readers took 0.48-0.65 of the recognition time of one reader on two threads (docs/BENCHMARKS.md). Each
  * reader holds its own runtime and model, so there are at most three.
  */
-export const MAX_LANES = 3;
+const MAX_LANES = 3;
 
 export function laneCount(cores = self.navigator.hardwareConcurrency || 1): number {
   return Math.max(1, Math.min(MAX_LANES, cores));

@@ -3,13 +3,13 @@
 // With --mistral-key, the same texts also go through the optional Mistral step (text only), scored alike.
 // Usage: npm run bench:fields -- [--set <dir>] [--out <file.json>] [--dist <dir>] [--engine paddle] [--fresh]
 //        [--mistral-key <key> [--mistral-model mistral-medium-3-5] [--mistral-endpoint https://api.mistral.ai]]
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readInApp, serveApp } from './read-in-app';
+import { hasReceipts, setReceipts } from '../scripts/fields/receipt-texts';
 import { extractReceipt } from '../src/receipt/extract';
-import { parseDate } from '../src/receipt/dates';
+import { normCompany, normDate, normTotal } from './field-scoring';
 import type { Receipt } from '../src/receipt/schema';
 import { validateReceipt } from '../src/receipt/review';
 import { structureWithMistral } from '../src/mistral/client';
@@ -29,28 +29,12 @@ const { values: args } = parseArgs({
 const set = resolve(args.set);
 const engine = args.engine;
 
-if (!existsSync(join(set, 'img')) || !existsSync(join(set, 'key'))) {
+if (!hasReceipts(set)) {
   console.log(`bench:fields: no receipts at ${set} (expects img/ and key/); skipping.`);
   process.exit(0);
 }
 
-interface Key {
-  company?: string;
-  date?: string;
-  total?: string;
-}
-
-const receipts = readdirSync(join(set, 'img'))
-  .filter((f) => /\.(jpe?g|png|webp|pdf)$/i.test(f))
-  .sort()
-  .map((name) => {
-    const file = join(set, 'img', name);
-    const keyFile = join(set, 'key', `${basename(name, extname(name))}.json`);
-    // Keyed by content as well as name, so a changed image in a reused folder is read again.
-    const hash = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
-    const cache = resolve('bench/out/text-cache', engine, `${name}.${hash}.txt`);
-    return { file, name, cache, key: existsSync(keyFile) ? (JSON.parse(readFileSync(keyFile, 'utf8')) as Key) : {} };
-  });
+const receipts = setReceipts(set, engine);
 
 const toRead = receipts.filter((r) => args.fresh || !existsSync(r.cache));
 if (toRead.length > 0) {
@@ -72,22 +56,14 @@ if (toRead.length > 0) {
   }
 }
 
-// Normalization from ../shared/bench/README.md: total as a number, date as a calendar date, company
-// case- and space-insensitive. SROIE keys print dates day-first.
-const normTotal = (value: string | number | null | undefined) => {
-  if (value === null || value === undefined) return null;
-  const n = typeof value === 'number' ? value : Number(value.replace(/[^\d.]/g, ''));
-  return Number.isFinite(n) ? Math.round(n * 100) : null;
-};
-const normDate = (value: string | null | undefined) => (value ? (/^\d{4}-\d\d-\d\d$/.test(value) ? value : parseDate(value, 'DMY')) : null);
-const normCompany = (value: string | null | undefined) => (value ? value.toUpperCase().replace(/\s+/g, '') : null);
-
 const fields = ['total', 'date', 'company'] as const;
+type Field = (typeof fields)[number];
 type Extractor = (text: string) => Promise<Receipt>;
 
-/** Per-field exact match of one extractor over every receipt that has text. */
+/** Per-field exact match of one extractor over every receipt that has text, with how often each field is null. */
 async function score(extract: Extractor) {
   const hits = { total: 0, date: 0, company: 0 };
+  const nulls = { total: 0, date: 0, company: 0 };
   let scored = 0;
   const perReceipt = [];
   for (const receipt of receipts) {
@@ -112,11 +88,15 @@ async function score(extract: Extractor) {
       company: normCompany(got.company) !== null && normCompany(got.company) === normCompany(want.company),
     };
     scored++;
-    for (const f of fields) if (match[f]) hits[f]++;
+    for (const f of fields) {
+      if (match[f]) hits[f]++;
+      if (got[f] === null) nulls[f]++;
+    }
     perReceipt.push({ name: receipt.name, match, got, want });
   }
   const rate = (n: number) => (scored ? n / scored : NaN);
-  return { hits, scored, exactMatch: { total: rate(hits.total), date: rate(hits.date), company: rate(hits.company) }, perReceipt };
+  const per = (counts: Record<Field, number>) => ({ total: rate(counts.total), date: rate(counts.date), company: rate(counts.company) });
+  return { hits, nulls, scored, exactMatch: per(hits), nullRate: per(nulls), perReceipt };
 }
 
 const extractors: Record<string, Extractor> = { local: async (text) => extractReceipt(text, { dateOrder: 'auto' }) };
@@ -133,10 +113,22 @@ const report = { set, engine, date: new Date().toISOString(), receipts: receipts
 const out = resolve(args.out);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(report, null, 2));
+for (const [method, r] of Object.entries(results)) {
+  for (const receipt of r.perReceipt) {
+    if ('failed' in receipt) {
+      console.log(`miss ${method} ${receipt.name}: ${receipt.failed}`);
+      continue;
+    }
+    for (const f of fields) if (!receipt.match[f]) console.log(`miss ${method} ${f} ${receipt.name}: got ${JSON.stringify(receipt.got[f])}, key ${JSON.stringify(receipt.want[f])}`);
+  }
+}
 console.table(
   Object.fromEntries(
     Object.entries(results).flatMap(([method, r]) =>
-      fields.map((f) => [`${method} ${f}`, { right: r.hits[f], of: r.scored, 'exact match %': +((r.hits[f] / r.scored) * 100).toFixed(1) }]),
+      fields.map((f) => [
+        `${method} ${f}`,
+        { right: r.hits[f], of: r.scored, 'exact match %': +((r.hits[f] / r.scored) * 100).toFixed(1), 'null %': +((r.nulls[f] / r.scored) * 100).toFixed(1) },
+      ]),
     ),
   ),
 );

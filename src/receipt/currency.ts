@@ -1,7 +1,8 @@
 /** The receipt's currency as an ISO 4217 code, from printed symbols and codes, then locale cues. */
+import { fold } from './fold';
 
-const CODES = /\b(MYR|SGD|USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|NZD|CAD|HKD|INR|IDR|THB|PHP|VND|KRW|TWD|SEK|NOK|DKK|PLN|CZK|HUF|ZAR|AED|SAR|BRL|MXN)\b/;
-// Order matters: prefixed dollars before the bare `$`.
+const CODES = /\b(MYR|SGD|USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|NZD|CAD|HKD|INR|IDR|THB|PHP|VND|KRW|TWD|SEK|NOK|DKK|PLN|CZK|HUF|RSD|ISK|BGN|ZAR|AED|SAR|BRL|MXN)\b/;
+// Order matters: prefixed dollars before the bare `$`; symbols matched on the text as printed.
 const SYMBOLS: [RegExp, string][] = [
   [/\bRM\s?\d|\(RM\)|\bRM\b/, 'MYR'],
   [/\bS\$|\bSGD/, 'SGD'],
@@ -10,22 +11,50 @@ const SYMBOLS: [RegExp, string][] = [
   [/\bNZ\$/, 'NZD'],
   [/\bC\$|\bCA\$/, 'CAD'],
   [/\bHK\$/, 'HKD'],
-  [/€|\bEUR\b/, 'EUR'],
+  [/€/, 'EUR'],
   [/£/, 'GBP'],
   [/¥|円/, 'JPY'],
   [/₹|\bRs\.?\s?\d/, 'INR'],
   [/฿/, 'THB'],
   [/₱/, 'PHP'],
   [/₩/, 'KRW'],
+  [/₫|\d\s?đ\b|\bVNĐ\b/, 'VND'],
+  [/₺|\d\s?TL\b|\bTL\s?\d/, 'TRY'],
+  [/\d\s?zł|\bzł\b|\bZŁ\b/i, 'PLN'],
+  [/\d\s?Kč|\bKč\b/i, 'CZK'],
+  [/\d\s?Ft\b|\bFt\.?\s*$/m, 'HUF'],
+  // "RON 95" is a petrol grade: the code counts only beside an amount with decimals.
+  [/\d\s?lei\b|\bLEI\b|\d[.,]\d{2}\s?RON\b|\bRON\s?\d+[.,]\d{2}/i, 'RON'],
+  [/\d[.,]\d{2}\s?TRY\b|\bTRY\s?\d+[.,]\d{2}/, 'TRY'],
+  [/\bRp\.?\s?\d/i, 'IDR'],
+  [/\d\s?din\.?\b|\bDIN\b|\bдин/i, 'RSD'],
   [/\bFr\.\s?\d|\bSFr\b/, 'CHF'],
 ];
-// Country cues when nothing is printed: company forms and tax names tied to one currency.
+// Country cues when nothing else is printed (matched on folded text): tax names, registration numbers,
+// company forms and words tied to one currency. "kr" is three currencies, told apart by these too.
 const CUES: [RegExp, string][] = [
-  [/\bSDN\.?\s?BHD\b|\bS\/B\b|\bMALAYSIA\b|\bKUALA LUMPUR\b|\bSELANGOR\b|\bJOHOR\b|\bPULAU PINANG\b|\bSST\b/i, 'MYR'],
-  [/\bPTE\.?\s?LTD\b|\bSINGAPORE\b/i, 'SGD'],
-  [/\bGmbH\b|\bMwSt\b|\bUSt\b|\bTTC\b|\bTVA\b|\bIVA\b|\bS\.?A\.?R\.?L\b/i, 'EUR'],
-  [/\bVAT Reg|\bLtd\b.*\bUK\b|\bUNITED KINGDOM\b/i, 'GBP'],
+  [/\bSDN\.?\s?BHD\b|\bS\/B\b|\bMALAYSIA\b|\bKUALA LUMPUR\b|\bSELANGOR\b|\bJOHOR\b|\bPULAU PINANG\b|\bSST\b/, 'MYR'],
+  [/\bPTE\.?\s?LTD\b|\bSINGAPORE\b/, 'SGD'],
+  [/\bNPWP\b|\bPPN\b|\bINDONESIA\b|\bJAKARTA\b/, 'IDR'],
+  [/\bMST\b|\bTHUE GTGT\b|\bVIET ?NAM\b|\bHOA DON\b/, 'VND'],
+  [/\bKDV\b|\bVKN\b|\bVERGI\b/, 'TRY'],
+  [/\bNIP\b|\bPTU\b|\bPARAGON\b|\bSP\.? Z O\.?O\b/, 'PLN'],
+  [/\bDIC\b(?!.*\bSK)|\bUCTENKA\b|\bS\.R\.O\b.*\bCZ\b|\bCELKEM\b/, 'CZK'],
+  [/\bAFA\b|\bADOSZAM\b|\bNYUGTA\b|\bKFT\b|\bOSSZESEN\b|\bFIZETENDO\b/, 'HUF'],
+  [/\bCUI\b|\bBON FISCAL\b|\bS\.?R\.?L\.?\b.*\bRO\b|\bROMANIA\b/, 'RON'],
+  [/\bPIB\b|\bSRBIJA\b|\bBEOGRAD\b/, 'RSD'],
+  [/\bCVR\b|\bDANMARK\b|\bAPS\b|\bA\/S\b/, 'DKK'],
+  [/\bMVA\b|\bNORGE\b|\bFORETAKSREGISTERET\b/, 'NOK'],
+  [/\bMOMS\b|\bORG\.? ?NR\b|\bKVITTO\b|\bSVERIGE\b/, 'SEK'],
+  [/\bGMBH\b|\bMWST\b|\bUST\b|\bTTC\b|\bTVA\b|\bIVA\b|\bBTW\b|\bALV\b|\bKMKR\b|\bPVN\b|\bPVM\b|\bDDV\b|\bPDV\b|\bOIB\b|\bFPA\b|\bΦΠΑ\b|\bS\.?A\.?R\.?L\b|\bIC DPH\b|\bDPH\b/, 'EUR'],
+  [/\bVAT REG|\bLTD\b.*\bUK\b|\bUNITED KINGDOM\b/, 'GBP'],
+  [/\bTIN\b|\bPHILIPPINES\b|\bBIR\b/, 'PHP'],
 ];
+// Where "kr" is printed, the Nordic cues above decide; alone it is most often Swedish.
+const KRONA = /\d\s?kr\.?\b|\bkr\.?\s?\d|\bKR\b/i;
+
+/** Currencies whose receipts print whole units: their amounts have no minor units to look for. */
+export const WHOLE_UNIT = new Set(['HUF', 'VND', 'IDR', 'JPY', 'KRW', 'ISK', 'CLP', 'COP', 'PYG', 'UGX']);
 
 export function findCurrency(text: string, defaultCurrency: string | null): string | null {
   const code = CODES.exec(text)?.[1];
@@ -33,6 +62,8 @@ export function findCurrency(text: string, defaultCurrency: string | null): stri
   for (const [re, currency] of SYMBOLS) if (re.test(text)) return currency;
   // A bare `$` is read as the caller's dollar, else US dollars, the most common by far.
   if (/\$/.test(text)) return defaultCurrency ?? 'USD';
-  for (const [re, currency] of CUES) if (re.test(text)) return currency;
-  return defaultCurrency;
+  const folded = fold(text);
+  const cue = CUES.find(([re]) => re.test(folded))?.[1];
+  if (KRONA.test(text)) return cue === 'DKK' || cue === 'NOK' ? cue : 'SEK';
+  return cue ?? defaultCurrency;
 }

@@ -1,8 +1,11 @@
 /** Dates and times printed on receipts, normalized to ISO `YYYY-MM-DD` and 24-hour `HH:MM[:SS]`. */
+import { fold } from './fold';
+import { labelClasses } from './label-match';
+import { MONTHS as MONTH_NAMES } from './lexicon';
 
 export type DateOrder = 'DMY' | 'MDY' | 'YMD';
 
-// English first, then Malay, German, French, Spanish, Italian, Dutch: keys are lowercase, accent-free.
+// The lexicon's month names in every language, and the abbreviations receipts print; keys are folded.
 const MONTHS: Record<string, number> = {};
 const NAMES: [number, string[]][] = [
   [1, ['jan', 'january', 'januari', 'januar', 'janv', 'janvier', 'ene', 'enero', 'gen', 'gennaio', 'jänner', 'janner']],
@@ -18,21 +21,28 @@ const NAMES: [number, string[]][] = [
   [11, ['nov', 'november', 'novembre', 'noviembre']],
   [12, ['dec', 'december', 'dis', 'disember', 'dez', 'dezember', 'decembre', 'dic', 'diciembre', 'dicembre']],
 ];
-for (const [month, names] of NAMES) for (const name of names) MONTHS[name] = month;
+const key = (word: string) => fold(word).replace(/[.\s]/g, '');
+for (const [month, names] of NAMES) for (const name of names) MONTHS[key(name)] = month;
+for (const months of Object.values(MONTH_NAMES)) months.forEach((names, i) => names.forEach((name) => (MONTHS[key(name)] ??= i + 1)));
+const monthOf = (word: string) => MONTHS[key(word)] ?? null;
 
-const fold = (word: string) => word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f.]/g, '');
-const monthOf = (word: string) => MONTHS[fold(word)] ?? null;
-
-const WORD = '([A-Za-zÀ-ÿ]{3,10})\\.?';
+const WORD = '(\\p{L}{3,12})\\.?';
 const ORDINAL = '(?:st|nd|rd|th|er|\\.)?';
-const PATTERNS: { re: RegExp; kind: 'iso' | 'numeric' | 'dmy-name' | 'mdy-name' | 'ymd-name' }[] = [
+// "12 de abril de 2024", "5 d'aprile 2024": the small words between a date's parts.
+const OF = "(?:(?:de|del|di|d'|of)\\s+)?";
+// What follows a year or a day in Baltic dates: "2024. gada 5. martā", "2024 m. kovo 5 d.".
+const YEAR_WORD = '(?:\\s*(?:gada|g\\.|m\\.))?';
+const PATTERNS: { re: RegExp; kind: 'iso' | 'numeric' | 'dmy-name' | 'mdy-name' | 'ymd-name' | 'ydm-name' }[] = [
   { re: /(?<!\d)((?:19|20)\d\d)\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{1,2})(?!\d)/g, kind: 'iso' },
   // Separators must agree ("12/02/2018", not "12/02-2018"); a space only with a 4-digit year.
   { re: /(?<![A-Za-z\d.,\-/])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d]|[.,]\d)|(?<!\d)(\d{1,2}) (\d{1,2}) ((?:19|20)\d\d)(?!\d)/g, kind: 'numeric' },
-  { re: new RegExp(`(?<!\\d)(\\d{1,2})${ORDINAL}[\\s\\-/.]*${WORD}[\\s\\-/.,']*(\\d{4}|\\d{2})(?![\\d:])`, 'g'), kind: 'dmy-name' },
-  { re: new RegExp(`(?<![A-Za-z])${WORD}[\\s\\-/.]*(\\d{1,2})${ORDINAL},?[\\s\\-/.,']*(\\d{4}|\\d{2})(?![\\d:])`, 'g'), kind: 'mdy-name' },
-  { re: new RegExp(`(?<!\\d)((?:19|20)\\d\\d)[\\s\\-/.]*${WORD}[\\s\\-/.]*(\\d{1,2})(?!\\d)`, 'g'), kind: 'ymd-name' },
+  { re: new RegExp(`(?<!\\d)(\\d{1,2})${ORDINAL}[\\s\\-/.]*${OF}${WORD}[\\s\\-/.,']*${OF}(\\d{4}|\\d{2})(?![\\d:])`, 'gu'), kind: 'dmy-name' },
+  { re: new RegExp(`(?<!\\p{L})${WORD}[\\s\\-/.]*(\\d{1,2})${ORDINAL},?[\\s\\-/.,']*(\\d{4}|\\d{2})(?![\\d:])`, 'gu'), kind: 'mdy-name' },
+  { re: new RegExp(`(?<!\\d)((?:19|20)\\d\\d)\\.?${YEAR_WORD}[\\s\\-/.]*${WORD}[\\s\\-/.]*(\\d{1,2})(?!\\d)`, 'gu'), kind: 'ymd-name' },
+  { re: new RegExp(`(?<!\\d)((?:19|20)\\d\\d)\\.?${YEAR_WORD}\\s*(\\d{1,2})\\.?\\s*${WORD}`, 'gu'), kind: 'ydm-name' },
 ];
+// Vietnamese dates in words, matched on folded text: "ngày 05 tháng 03 năm 2024".
+const VIETNAMESE = /NGAY\s*(\d{1,2})\s*THANG\s*(\d{1,2})\s*NAM\s*((?:19|20)\d\d)/g;
 
 function fullYear(year: string): number {
   const n = Number(year);
@@ -68,9 +78,14 @@ function datesIn(text: string, order: DateOrder): Found[] {
         else date = order === 'MDY' ? iso(year, x, y) : iso(year, y, x);
       } else if (kind === 'dmy-name') date = monthOf(g[1]!) ? iso(fullYear(g[2]!), monthOf(g[1]!)!, Number(g[0])) : null;
       else if (kind === 'mdy-name') date = monthOf(g[0]!) ? iso(fullYear(g[2]!), monthOf(g[0]!)!, Number(g[1])) : null;
-      else date = monthOf(g[1]!) ? iso(Number(g[0]), monthOf(g[1]!)!, Number(g[2])) : null;
+      else if (kind === 'ymd-name') date = monthOf(g[1]!) ? iso(Number(g[0]), monthOf(g[1]!)!, Number(g[2])) : null;
+      else date = monthOf(g[2]!) ? iso(Number(g[0]), monthOf(g[2]!)!, Number(g[1])) : null;
       if (date) found.push({ date, index: m.index });
     }
+  }
+  for (const m of fold(text).matchAll(VIETNAMESE)) {
+    const date = iso(Number(m[3]), Number(m[2]), Number(m[1]));
+    if (date) found.push({ date, index: m.index });
   }
   return found.sort((p, q) => p.index - q.index);
 }
@@ -93,17 +108,18 @@ export function resolveDateOrder(text: string, order: DateOrder | 'auto', curren
   return currency === 'USD' ? 'MDY' : 'DMY';
 }
 
-const DATE_LABEL = /\b(date|dated|tarikh|datum|fecha|data|tgl|tanggal)\b/i;
-const NOT_PURCHASE = /\b(exp(iry|ires|\.)?|valid|best before|due|born|dob|warranty|return by)\b/i;
+// Dates that are not the purchase: expiry, validity, due and return dates, in the lexicon's languages (folded).
+const NOT_PURCHASE =
+  /\b(EXP(IRY|IRES|\.)?|VALID|BEST BEFORE|DUE|BORN|DOB|WARRANTY|RETURN BY|GULTIG|MHD|HALTBAR|VALABLE|EXPIRE|VALIDO|VALIDA|SCADENZA|VENCIMENTO|GELDIG|WAZN[EY]|PLATNOST|PLATNE|ERVENYES|LEJAR|VALABIL|GILTIG|BAST FORE|GYLDIG|HOLDBAR|VOIMASSA|PARASTA ENNEN|KEHTIB|PARIM ENNE|DERIGS|LIDZ|GALIOJA|VRIJEDI|VELJA|GECERLI|SON KULLANMA|HAN SU DUNG|HAN DUNG|VALID UNTIL|BALIDO)\b/;
 
 /** The purchase date: a labelled date first, then the first plausible one, skipping expiry and due dates. */
 export function findDate(lines: string[], order: DateOrder): string | null {
   let first: string | null = null;
   for (const line of lines) {
-    if (NOT_PURCHASE.test(line)) continue;
+    if (NOT_PURCHASE.test(fold(line))) continue;
     const date = datesIn(line, order)[0]?.date;
     if (!date) continue;
-    if (DATE_LABEL.test(line)) return date;
+    if (labelClasses(line).has('date')) return date;
     first ??= date;
   }
   return first;

@@ -1,13 +1,16 @@
 /** Deterministic receipt fields from OCR text (one printed line per line): no model, no network. */
 import { amountsInLine, toMinor } from './amounts';
-import { findCurrency } from './currency';
+import { findCurrency, WHOLE_UNIT } from './currency';
 import { findDate, findTime, parseDate, resolveDateOrder, type DateOrder } from './dates';
 import { TABLE_HEADER, findLineItems } from './line-items';
 import { findMerchant } from './merchant';
 import { findPaymentMethod } from './payment';
 import type { LineItem, Receipt } from './schema';
 import { findTotals, readLostTotal } from './totals';
-import { lettersForLookAlikeDigits } from '../pipeline/ocr/look-alikes';
+import { receiptLines as toLines } from './lines';
+import { pickBest } from './ranker';
+import { totalCandidates } from './total-features';
+import TOTAL_MODEL from './weights/total.json';
 
 export interface ExtractOptions {
   /** How to read all-numeric dates; `auto` decides from impossible days, then the currency. */
@@ -16,23 +19,13 @@ export interface ExtractOptions {
   defaultCurrency?: string;
 }
 
-/**
- * Normalizes OCR text: unified dashes and spaces, no empty lines, and digits between letters read as
- * the letters they resemble (any engine's text, or the user's, may still hold them).
- */
-function toLines(text: string): string[] {
-  return lettersForLookAlikeDigits(text.normalize('NFKC'))
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .split(/\r?\n/)
-    .map((line) => line.replace(/[\t\u00a0 ]+/g, ' ').trim())
-    .filter((line) => line.length > 0);
-}
-
 export function extractReceipt(text: string, options: ExtractOptions): Receipt {
   const lines = toLines(text);
   const currency = findCurrency(lines.join('\n'), options.defaultCurrency ?? null);
   const order = resolveDateOrder(lines.join('\n'), options.dateOrder, currency);
   const totals = findTotals(lines);
+  // The total is chosen among every amount by learned weights over its evidence (labels, position, arithmetic).
+  const ranked = pickBest(totalCandidates(lines, WHOLE_UNIT.has(currency ?? '')), TOTAL_MODEL);
 
   // The header ends at the first line with a date, an amount or a column header.
   const headerEnd = lines.findIndex((line) => parseDate(line, order) !== null || amountsInLine(line).length > 0 || TABLE_HEADER.test(line));
@@ -41,7 +34,12 @@ export function extractReceipt(text: string, options: ExtractOptions): Receipt {
   const itemsStart = Math.max(lastHeader + 1, headerEnd === -1 ? 0 : headerEnd);
 
   const lineItems = findLineItems(lines, itemsStart, totals.blockStart);
-  const total = totals.unread === null ? totals.total : readLostTotal(totals.unread, itemsSums(lineItems, totals));
+  // A payable total printed without its decimal point ("TOTAL PAYABLE 2135") overrules the ranking: only a
+  // figure whose digits it shows, from another line or from arithmetic, can be the total.
+  const rankedTotal = ranked?.candidate.value ?? null;
+  const total = !totals.lost
+    ? rankedTotal
+    : (totals.total ?? (totals.unread === null ? null : readLostTotal(totals.unread, [rankedTotal, ...itemsSums(lineItems, totals)])));
 
   return {
     merchantName: merchant.name,

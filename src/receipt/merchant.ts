@@ -1,80 +1,178 @@
 /** The merchant's name and address from the receipt's header lines. */
+import { fold, foldKeepingLength } from './fold';
+import { labelClasses } from './label-match';
+import { LEGAL_FORMS, SHOP_WORDS } from './lexicon';
 import { correctNameWords } from './name-words';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A lexicon phrase as a pattern on folded text: its dots optional, its spaces any width ("SP. Z O.O.", "SP Z OO"). */
+const formPattern = (form: string) =>
+  [...foldKeepingLength(form.trim())].map((c) => (c === '.' ? '\\.?\\s?' : c === ' ' ? '\\s*' : c === '&' || c === '/' ? `\\s*${escape(c)}\\s*` : escape(c))).join('');
+// Two-letter forms without dots ("AS", "AB", "PT", "SA") are ordinary words too: they count only at either end of a line.
+const shortForm = (form: string) => /^\p{L}{2}$/u.test(form.trim());
+const LEXICON_FORM = new RegExp(`(?<![A-Z0-9])(?:${LEGAL_FORMS.filter((f) => !shortForm(f)).map(formPattern).sort((a, b) => b.length - a.length).join('|')})(?![A-Z0-9])`, 'g');
+const SHORT_FORM = new RegExp(`^(?:${LEGAL_FORMS.filter(shortForm).map(formPattern).join('|')})(?=\\s)|(?<=\\s)(?:${LEGAL_FORMS.filter(shortForm).map(formPattern).join('|')})$`, 'g');
+const LEXICON_SHOP = new RegExp(`(?<![A-Z])(?:${SHOP_WORDS.map(formPattern).join('|')})(?![A-Z])`);
 
 // Legal forms name the company that issued the receipt; OCR often misreads "SDN BHD" and "S/B".
 const LEGAL_FORM =
-  /\b(s[do0]n\.?\s*[be8][hn][do0]\.?|[s5]\/b|sb|bhd|berhad|pte\.?\s*ltd|ltd|limited|llc|l\.l\.c|inc|incorporated|corp(oration)?|co\.|company|plc|gmbh|s\.a\.?|s\.a\.r\.l|sarl|sas|s\.l\.|s\.r\.l|b\.v|n\.v|pty)(?![\p{L}\d])/iu;
+  /\b(s[do0]n\.?\s*[be8][hn][do0]\.?|[s5]\/b|sb|bhd|berhad|pte\.?\s*ltd|ltd|limited|llc|l\.l\.c|inc|incorporated|corp(oration)?|co\.|company|plc|gmbh|s\.a\.?|s\.a\.r\.l|sarl|sas|s\.l\.|s\.r\.l|b\.v|n\.v|pty)(?![\p{L}\d])/giu;
 // Words that make a line read as a business name, weaker than a legal form.
 const BUSINESS_WORD =
   /\b(enterprise|trading|restoran|restaurant|bakeries|bakery|store|stores|mart|supermarket|hardware|stationery|florist|cafe|caf[ée]|bistro|pharmacy|kedai|syarikat|perniagaan|shop|boutique|market)\b/i;
-const COMPANY_SUFFIX = new RegExp(`${LEGAL_FORM.source}|${BUSINESS_WORD.source}`, 'iu');
 
-// Lines that are not a name: documents, registration and tax numbers, contact details, greetings.
-const NOT_NAME =
-  /\b(tax\s*invoice|invoice|receipt|resit|bill|cash\s*sale|official|tel|telephone|phone|fax|hp|mobile|e-?mail|www\.|https?|gst|vat|sst|reg(istration|\.)?\s*(no|#)|co\.?\s*(reg|no)|company\s*(reg|no)|roc|ssm|abn|siret|ust-?id|steuer|welcome|thank|thanks|tq|table|cashier|counter|order|date|time|opening|hours|tarikh|no\.\s*:|member)\b|@|\d{3,}[\s-]?\d{3,}/i;
-const ADDRESS =
-  /\b(jalan|jln|lorong|lot|taman|tmn|persiaran|bandar|kampung|kg|street|st|road|rd|avenue|ave|lane|ln|drive|dr|blvd|boulevard|way|highway|suite|ste|floor|fl|level|unit|block|blk|building|plaza|mall|centre|center|park|industrial|perindustrian|stra(ss|ß)e|str|platz|weg|gasse|rue|avenue|boulevard|chemin|place|calle|avenida|via|piazza|selangor|kuala|lumpur|johor|penang|pulau|perak|kedah|melaka|sabah|sarawak|pahang|darul|ehsan|takzim|wilayah|persekutuan|singapore|malaysia)\b|(stra(ss|ß)e|straat|gasse|weg|platz)(?![\p{L}])|\b\d{5}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b[A-Z]{2} \d{5}(-\d{4})?\b|^no\.?\s?\d|,\s*$/iu;
-// A registration number glued to the name: "(001451637-M)", "(1234567-X)", "CO-REG 750441-W".
-const REG_TAIL = /\s*[([]?\s*(co\.?\s*reg(\.|istration)?\s*(no\.?)?\s*:?\s*)?[A-Z]?\d{4,}\s*-?\s*[A-Z]\s*[)\]]?\s*$/i;
+const hasLegalForm = (line: string) => {
+  const folded = foldKeepingLength(line);
+  return new RegExp(LEGAL_FORM.source, 'iu').test(line) || new RegExp(LEXICON_FORM.source).test(folded) || new RegExp(SHORT_FORM.source).test(folded.trim());
+};
+const hasShopWord = (line: string) => BUSINESS_WORD.test(line) || LEXICON_SHOP.test(foldKeepingLength(line));
+const hasSuffix = (line: string) => hasLegalForm(line) || hasShopWord(line);
 
-/** Strips registration numbers and frame characters, and undoes the usual OCR slips in a name. */
-function cleanName(line: string): string {
-  return correctNameWords(line.replace(REG_NUMBER, ''))
-    .replace(/[\s,;]+$/, '')
-    .replace(REG_TAIL, '')
-    .replace(/^[\s*\-=~#.:,]+|[\s*\-=~#:,]+$/g, '')
-    // "SDN" (sendirian) is always followed by "BHD" (berhad), however OCR misread it.
-    .replace(/\bs[do0]n\.?\s*[be8h][a-z][do0u]\b/gi, (form) => (/^sdn\.?\s*bhd$/i.test(form) ? form : 'SDN BHD'))
-    .replace(/\b5\/B\b/g, 'S/B')
-    // Inside a word of letters, 0 and 1 are O and I ("F00DICI0US"); numbers like "99" stay.
-    .replace(/\b(?=[\p{L}01]*\p{L}[\p{L}01]*\p{L})[\p{L}01]+\b/gu, (word) => word.replace(/0/g, 'O').replace(/1/g, 'I'))
-    .replace(/\s+/g, ' ');
+/** Where the line's last legal form ends, or -1. */
+function legalFormEnd(line: string): number {
+  const folded = foldKeepingLength(line);
+  let end = -1;
+  for (const re of [LEGAL_FORM, LEXICON_FORM]) for (const m of (re === LEGAL_FORM ? line : folded).matchAll(re)) end = Math.max(end, m.index + m[0].length);
+  for (const m of folded.trimEnd().matchAll(SHORT_FORM)) end = Math.max(end, m.index + m[0].length);
+  return end;
 }
 
+// Lines that are not a name: documents, registration and tax numbers, contact details, greetings, boilerplate.
+const NOT_NAME =
+  /\b(tax\s*invoice|invoice|receipt|resit|bill|cash\s*sale|official|copy|tel|telephone|phone|fax|hp|mobile|e-?mail|www\.|https?|gst|vat|sst|reg(istration|\.)?\s*(no|#)|co\.?\s*(reg|n[o0])|co[mn]pany\s*(reg|n[o0])|roc|ssm|abn|siret|ust-?id|steuer|welcome|thank|thanks|tq|table|cashier|counter|order|date|time|opening|hours|tarikh|no\.\s*:|member|goods\s*sold|returnable|refundable|exchangeable)\b|@|\d{3,}[\s-]?\d{3,}/i;
+const ADDRESS =
+  /\b(jalan|jln|lorong|lot|taman|tmn|persiaran|bandar|kampung|kg|street|st|road|rd|avenue|ave|lane|ln|drive|dr|blvd|boulevard|way|highway|suite|ste|floor|fl|level|unit|block|blk|building|plaza|mall|centre|center|park|industrial|perindustrian|pusat|stra(ss|ß)e|str|platz|weg|gasse|rue|avenue|boulevard|chemin|place|calle|avenida|via|piazza|ulica|ul|utca|iela|gatan|gade|gate|katu|tee|gatve|cesta|odos|sokak|cadde|caddesi|mahallesi|mah|duong|selangor|kuala|lumpur|johor|penang|pulau|perak|kedah|melaka|sabah|sarawak|pahang|darul|ehsan|takzim|wilayah|persekutuan|singapore|malaysia)\b|(stra(ss|ß)e|straat|gasse|weg|platz|gatan|gade|veien|vegen|katu|utca|iela)(?![\p{L}])|\b\d{5}\b|\b\d{2}-\d{3}\b|\b\d{3} \d{2}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b[A-Z]{2} \d{5}(-\d{4})?\b|^no\.?\s?\d|,\s*$/iu;
+// A registration number glued to the name: "(001451637-M)", "(1234567-X)", "CO-REG 750441-W", "273500-U (KSB)".
+const REG_TAIL = /\s*[([]?\s*(co\.?\s*reg(\.|istration)?\s*(no\.?)?\s*:?\s*)?[A-Z]?\d{4,}\s*[-·.]?\s*[A-Z]\s*[)\]]?\s*$/i;
 /** A registration number after the legal name ends it: what follows ("FKA …", a branch) is not the name. */
-const REG_NUMBER = /\s*[([]\s*[A-Z]?\d{4,}\s*-?\s*[A-Z]\s*[)\]].*$/i;
+const REG_NUMBER = /\s*[([]?\s*[A-Z]?\d{4,}\s*[-·.]?\s*[A-Z](?![\p{L}\d])\s*[)\]]?.*$/iu;
+// A till or order code printed before the name: "#000002 ACME SDN BHD".
+const LEADING_CODE = /^\s*#?\d{4,}\s+(?=\p{L})/u;
+// A line that is only a registration number: the name is the line above it.
+const REG_LINE = /^[([]?\s*(co\.?\s*(reg|no)\.?\s*:?\s*|company\s*no\.?\s*:?\s*)?[A-Z]{0,2}\d{4,}\s*[-·.]?\s*[A-Z]\s*[)\]]?\s*$/i;
+// Text after the last legal form that is no part of the name: anything but a parenthesis without digits.
+const AFTER_FORM = /^\s*\([^()\d]*\)/;
+
+/** The name as printed up to its last legal form, a branch in parentheses kept ("… SDN BHD (KEPONG)"). */
+function cutAfterLegalForm(name: string): string {
+  const end = legalFormEnd(name);
+  if (end === -1 || end >= name.length) return name;
+  const rest = name.slice(end);
+  const kept = AFTER_FORM.exec(rest)?.[0] ?? '';
+  return (name.slice(0, end) + kept).trimEnd();
+}
+
+/** Strips registration numbers and frame characters, and undoes the usual OCR slips in a name. */
+function tidyName(line: string): string {
+  return correctNameWords(line.replace(LEADING_CODE, '').replace(REG_NUMBER, ''))
+    .replace(/[\s,;]+$/, '')
+    .replace(REG_TAIL, '')
+    // A final parenthesis holding a number ("(SHOP (95874))") is a code, not the name.
+    .replace(/\s*\((?:[^()]*\(\s*\d{4,}\s*\)[^()]*|[^()]*\d{4,}[^()]*)\)\s*$/, '')
+    .replace(/^[\s*\-=~#.:,]+|[\s*\-=~#:,]+$/g, '')
+    // "SDN" (sendirian) is always followed by "BHD" (berhad), however OCR misread it.
+    .replace(/\bs[do0e]n\s*\.?\s*[be83h][a-z][do0u]\b|\bs[iu]n\s*\.?\s*[b83][hn][do0u]\b/gi, (form) => (/^sdn\s*\.?\s*bhd$/i.test(form) ? form.replace(/\s+\./g, '.') : 'SDN BHD'))
+    .replace(/\b[5S][7/][B8]\b/g, 'S/B')
+    // Inside a word of letters, 0 and 1 are O and I ("F00DICI0US"); numbers like "99" stay.
+    .replace(/\b(?=[\p{L}01]*\p{L}[\p{L}01]*\p{L})[\p{L}01]+\b/gu, (word) => word.replace(/0/g, 'O').replace(/1/g, 'I'))
+    .replace(/\s+[:;]\s+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\(\s*\(/g, '(');
+}
+
+/** OCR drops brackets: "COSWAY (M SDN BHD" and "BAKERIES KL) SDN BHD" get theirs back before the legal form. */
+function closeBrackets(name: string): string {
+  const end = legalFormEnd(name);
+  if (end === -1) return name;
+  const formStart = name.slice(0, end).search(/\s(\S+\s*){1,2}$/);
+  if (formStart <= 0) return name;
+  const [before, form] = [name.slice(0, formStart), name.slice(formStart)];
+  const open = (before.match(/\(/g) ?? []).length;
+  const close = (before.match(/\)/g) ?? []).length;
+  if (open === close + 1 && /\([^()]*$/.test(before)) return `${before})${form}`;
+  if (close === open + 1 && /^[^(]*\S+\)\s*$/.test(before)) return before.replace(/(\S+\)\s*)$/, '($1') + form;
+  return name;
+}
+
+const cleanName = (line: string) => cutAfterLegalForm(tidyName(line));
 
 const letters = (line: string) => (line.match(/\p{L}/gu) ?? []).length;
+// Shop names hold words like "CASH & CARRY" or "TOTAL": only documents, tax numbers and dates rule a line out.
+const NOT_NAME_CLASSES = ['document', 'taxId', 'date'] as const;
 
 function isNameCandidate(line: string): boolean {
   const name = cleanName(line);
-  return letters(name) >= 3 && letters(name) >= name.replace(/\s/g, '').length / 2 && !NOT_NAME.test(name);
+  if (letters(name) < 3 || letters(name) < name.replace(/\s/g, '').length / 2 || NOT_NAME.test(tidyName(line))) return false;
+  const classes = labelClasses(name);
+  return !NOT_NAME_CLASSES.some((c) => classes.has(c));
 }
 
-const isAddress = (line: string) => ADDRESS.test(line) && !COMPANY_SUFFIX.test(line.replace(ADDRESS, ''));
+const isAddress = (line: string) => ADDRESS.test(line) && !hasSuffix(line.replace(ADDRESS, ''));
 
-const wordsBesides = (line: string, re: RegExp) =>
-  line.replace(new RegExp(re.source, 'giu'), ' ').replace(/\([^)]*\)?|[^\s(]*\)/g, ' ').trim().split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length;
-const OWNED_BY = /\b(owned|operated|managed)\s+by\b|\bdimiliki\s+oleh\b/i;
+/** How many words the line has besides its legal forms (and business words, with `shopWords`). */
+function wordsBesides(line: string, shopWords: boolean): number {
+  let rest = foldKeepingLength(line).replace(LEGAL_FORM, ' ').replace(LEXICON_FORM, ' ').trim().replace(SHORT_FORM, ' ');
+  if (shopWords) rest = rest.replace(new RegExp(BUSINESS_WORD.source, 'gi'), ' ').replace(new RegExp(LEXICON_SHOP.source, 'g'), ' ');
+  return rest.replace(/\([^)]*\)?|[^\s(]*\)/g, ' ').trim().split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length;
+}
+const OWNED_BY = /\b(owned|operated|managed)\s+by\b|\bdi[mn]iliki(\s+oleh)?\b/i;
 const unbalanced = (text: string) => (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;
+const caseOf = (line: string) => {
+  const upper = (line.match(/\p{Lu}/gu) ?? []).length;
+  const lower = (line.match(/\p{Ll}/gu) ?? []).length;
+  return lower === 0 ? 'upper' : upper <= 1 ? 'lower' : 'mixed';
+};
+// A name printed over two lines: the first ends on a joining word, or the second starts with one, or is only the legal form.
+const ENDS_OPEN = /(&|\band|\bund|\bet|\by|\be|\bi|\bog|\bof|[,\-+])\s*$/iu;
+const STARTS_OPEN = /^\s*(&|and\b|und\b|et\b|\+)/i;
 
 /**
- * The name is the header line with a legal form (SDN BHD, LTD, GmbH…), else one with a business
- * word, else the first that reads as a name: the legal entity beats a brand or slogan printed above.
- * A name broken over lines is put back together: a line that is little more than the legal form
- * finishes the line before it, and an open parenthesis continues on the next line.
+ * The name is the header line with a legal form (SDN BHD, GmbH, Sp. z o.o.…) or the line above its
+ * registration number, else one with a business word, else the first that reads as a name: the legal
+ * entity beats a brand or slogan printed above. A name broken over lines is put back together.
  */
 export function findMerchant(lines: string[], headerEnd: number): { name: string | null; address: string | null } {
-  const header = lines.slice(0, Math.max(1, Math.min(headerEnd, 8)));
-  const usable = (i: number) => isNameCandidate(header[i]!) && !(isAddress(header[i]!) && !COMPANY_SUFFIX.test(header[i]!));
+  // A receipt's first lines may be the end of the previous one, or a logo read as noise: the header runs
+  // to the first date or column header after a line that could be a name, ten lines at most.
+  const window = lines.slice(0, 10);
+  const hasAmount = (line: string) => /\d[.,]\d{2}(?!\d)/.test(line) && !hasLegalForm(line);
+  const candidate = (line: string) => !hasAmount(line) && isNameCandidate(line) && !(isAddress(line) && !hasSuffix(line));
+  const firstName = window.findIndex(candidate);
+  const end = firstName === -1 ? 0 : Math.max(firstName + 1, headerEnd > firstName ? headerEnd : window.length);
+  const header = window.slice(0, end);
+  const usable = (i: number) => candidate(header[i]!);
   const indices = header.map((_, i) => i).filter(usable);
   // "Owned by: X SDN BHD" under a trading name names the owner, not the shop.
   const owner = (i: number) => OWNED_BY.test(header[i]!) || (i > 0 && OWNED_BY.test(header[i - 1]!));
   const preferred = indices.filter((i) => !owner(i) || i === indices[0]);
-  const nameAt = preferred.find((i) => LEGAL_FORM.test(header[i]!)) ?? preferred.find((i) => BUSINESS_WORD.test(header[i]!)) ?? indices[0];
+  const registered = (i: number) => hasLegalForm(tidyName(header[i]!)) || REG_LINE.test(header[i + 1] ?? '') || REG_NUMBER.test(header[i]!.replace(/^.*?\p{L}{2}/u, ''));
+  // The legal name is printed near the top: one far below the first name-like line belongs to someone else.
+  const near = preferred.filter((i) => i <= (indices[0] ?? 0) + 4);
+  const nameAt = near.find(registered) ?? near.find((i) => hasShopWord(header[i]!)) ?? indices[0];
   if (nameAt === undefined) return { name: null, address: null };
 
   let first = nameAt;
   let name = cleanName(header[nameAt]!);
-  while (first > 0 && wordsBesides(header[first]!, COMPANY_SUFFIX) <= 1 && usable(first - 1) && !LEGAL_FORM.test(header[first - 1]!)) {
+  const joinsAbove = (i: number) => {
+    const above = header[i - 1]!;
+    const current = header[i]!;
+    const sameCase = caseOf(above) === caseOf(current) || (caseOf(above) !== 'lower' && caseOf(current) !== 'lower');
+    // A logo repeating the name's first word ("PREMIO" over "PREMIO STATIONERY") is not part of it.
+    const repeats = fold(cleanName(above)).split(/\s+/).every((word) => fold(current).includes(word));
+    const open = ENDS_OPEN.test(above) || unbalanced(above) || /^[^(]*\)/.test(current) || STARTS_OPEN.test(current) || wordsBesides(current, true) <= 1;
+    return open && sameCase && !repeats && usable(i - 1) && !hasLegalForm(tidyName(above)) && !owner(i - 1);
+  };
+  while (first > 0 && joinsAbove(first)) {
     first--;
     name = `${cleanName(header[first]!)} ${name}`;
   }
   let next = nameAt + 1;
-  while (next < header.length && next < nameAt + 3 && (unbalanced(name) || (!LEGAL_FORM.test(name) && LEGAL_FORM.test(header[next]!) && wordsBesides(header[next]!, COMPANY_SUFFIX) <= 2))) {
-    name = `${name} ${cleanName(header[next]!)}`;
+  const joinsBelow = (line: string) => !isAddress(line) && !REG_LINE.test(line) && !OWNED_BY.test(line) && (unbalanced(name) || ENDS_OPEN.test(name) || (!hasLegalForm(name) && hasLegalForm(tidyName(line)) && wordsBesides(line, true) <= 2));
+  while (next < header.length && next < nameAt + 3 && isNameCandidate(header[next]!) && joinsBelow(header[next]!)) {
+    name = cleanName(`${name} ${cleanName(header[next]!)}`);
     next++;
   }
+  name = cutAfterLegalForm(closeBrackets(name));
   return { name: name || null, address: findAddress(lines.slice(next, next + 6)) };
 }
 

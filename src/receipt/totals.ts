@@ -1,6 +1,7 @@
 /** The summary block: total, subtotal, tax, tip and a cash-rounding adjustment. */
 import { amountsInLine, lastAmount, toMinor } from './amounts';
 import { FINAL_TOTAL, NOT_TAX, NOT_TOTAL, PAYMENT_LINE, RATE_SUPPLIES, ROUNDING, SUBTOTAL, SUMMARY_START, TAX, TIP, TOTAL } from './labels';
+import { labelClasses } from './label-match';
 import { sumTaxLines, summaryTax, type TaxLine } from './tax';
 
 export interface Totals {
@@ -13,6 +14,8 @@ export interface Totals {
   unread: number | null;
   /** Index of the first summary line: line items end there. */
   blockStart: number;
+  /** Whether the strongest total printed lost its decimal point, so only a figure its digits show can be the total. */
+  lost: boolean;
 }
 
 /** The amount a labelled line carries, or the next line's when the label stands alone (split columns). */
@@ -30,8 +33,9 @@ function paidByCash(lines: string[]): number | null {
   let cash: number | null = null;
   let change: number | null = null;
   for (const line of lines) {
-    if (/\b(change|balance|kembali|r[üu]ckgeld|rendu|cambio)\b/i.test(line) && !/\b(due|total)\b/i.test(line)) change ??= lastAmount(line);
-    else if (/\b(cash|tunai|tendered|bar|esp[eè]ces|efectivo)\b/i.test(line) && !/\b(sale|bill|refund|cashier)\b/i.test(line)) cash ??= lastAmount(line);
+    const classes = labelClasses(line);
+    if ((classes.has('change') || /\b(change|balance|kembali)\b/i.test(line)) && !/\b(due|total)\b/i.test(line)) change ??= lastAmount(line);
+    else if ((classes.has('cash') || classes.has('tendered') || /\b(cash|tunai|tendered)\b/i.test(line)) && !/\b(sale|bill|refund|cashier)\b/i.test(line)) cash ??= lastAmount(line);
   }
   return cash !== null && change !== null && change >= 0 && cash >= change ? (toMinor(cash) - toMinor(change)) / 100 : null;
 }
@@ -39,14 +43,15 @@ function paidByCash(lines: string[]): number | null {
 export function findTotals(lines: string[]): Totals {
   const summaryAt = lines.findIndex((line) => SUMMARY_START.test(line));
   const end = summaryAt === -1 ? lines.length : summaryAt;
-  const found: Totals = { total: null, subtotal: null, tax: null, tip: null, rounding: null, unread: null, blockStart: end };
+  const found: Totals = { total: null, subtotal: null, tax: null, tip: null, rounding: null, unread: null, blockStart: end, lost: false };
   const candidates: Candidate[] = [];
   const taxLines: TaxLine[] = [];
   let explicitTax: number | null = null;
 
   for (let i = 0; i < end; i++) {
     const line = lines[i]!;
-    if (SUBTOTAL.test(line) && !NOT_TOTAL.test(line.replace(SUBTOTAL, ''))) {
+    const classes = labelClasses(line);
+    if ((SUBTOTAL.test(line) && !NOT_TOTAL.test(line.replace(SUBTOTAL, ''))) || (classes.has('subtotal') && !classes.has('payable'))) {
       const value = labelledAmount(lines, i, false);
       if (value !== null) {
         found.subtotal ??= value;
@@ -54,16 +59,16 @@ export function findTotals(lines: string[]): Totals {
       }
       continue;
     }
-    if (TIP.test(line)) {
+    if (TIP.test(line) || classes.has('tip')) {
       const value = labelledAmount(lines, i, false);
       if (value !== null && !/%\s*$/.test(line)) found.tip = (found.tip ?? 0) + value;
       continue;
     }
-    if (ROUNDING.test(line) && !TOTAL.test(line.replace(ROUNDING, ''))) {
+    if ((ROUNDING.test(line) || classes.has('rounding')) && !TOTAL.test(line.replace(ROUNDING, '')) && !classes.has('payable')) {
       found.rounding ??= lastAmount(line);
       continue;
     }
-    const isTotal = TOTAL.test(line) && !NOT_TOTAL.test(line);
+    const isTotal = (TOTAL.test(line) || classes.has('total') || classes.has('payable')) && !NOT_TOTAL.test(line) && !classes.has('count') && !classes.has('change');
     if (isTotal && !(TAX.test(line) && !/\b(incl|inclusive|including|inkl|ttc|after)\b/i.test(line) && !FINAL_TOTAL.test(line))) {
       const value = labelledAmount(lines, i, true);
       if (value === null || value < 0) continue;
@@ -73,7 +78,7 @@ export function findTotals(lines: string[]): Totals {
       found.blockStart = Math.min(found.blockStart, i);
       continue;
     }
-    if (TAX.test(line) && !NOT_TAX.test(line.replace(TAX, ' ')) && !/\b(total|sub)\b/i.test(line.replace(/total\s*(tax|gst|vat|sst)|(gst|tax|vat)\s*(total|payable)/i, ''))) {
+    if ((TAX.test(line) || classes.has('tax')) && !classes.has('taxId') && !NOT_TAX.test(line.replace(TAX, ' ')) && !/\b(total|sub)\b/i.test(line.replace(/total\s*(tax|gst|vat|sst)|(gst|tax|vat)\s*(total|payable)/i, ''))) {
       const value = labelledAmount(lines, i, false);
       if (value === null) continue;
       if (/total|payable/i.test(line)) explicitTax ??= value;
@@ -92,6 +97,7 @@ export function findTotals(lines: string[]): Totals {
   const picked = pickTotal(candidates, paid, lines.some((line) => /\d[.,]\d{2}\b/.test(line)), arithmetic);
   found.total = picked.total;
   found.unread = picked.total === null ? picked.unread : null;
+  found.lost = picked.unread !== null;
   return found;
 }
 

@@ -35,3 +35,14 @@ export function fitConditionalLogit(choices: readonly Choice[], featureNames: re
   }
   return Object.fromEntries(featureNames.map((name, j) => [name, Math.round(w[j]! * 1e4) / 1e4]));
 }
+
+/** Share of choices whose best-scoring option (a candidate, or "none" at 0) is the right one. */
+export function choiceAccuracy(choices: readonly Choice[], weights: Record<string, number>): number {
+  let right = 0;
+  for (const { candidates, answer } of choices) {
+    const scores = candidates.map((f) => Object.entries(f).reduce((s, [name, v]) => s + (weights[name] ?? 0) * v, 0));
+    const best = scores.reduce((b, s, i) => (s > (b === -1 ? 0 : scores[b]!) ? i : b), -1);
+    if ((best === -1 ? null : best) === answer) right++;
+  }
+  return choices.length ? right / choices.length : NaN;
+}

@@ -1,10 +1,11 @@
 // Learns the receipt-total ranker's weights from a SROIE-like folder whose OCR text bench:fields has cached,
 // and writes them to src/receipt/weights/total.json. Deterministic: the same texts give the same weights.
-// Usage: npx tsx scripts/fields/train-fields.ts [--set ../shared/bench/sroie-train] [--engine paddle]
+// Usage: npx tsx scripts/fields/train-fields.ts [--set ../shared/bench/sroie-train] [--engine paddle] [--folds 5]
+// --folds prints the ranker's accuracy on receipts held out of its training, fold by fold (the honest figure).
 import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fitConditionalLogit, type Choice } from './conditional-logit';
+import { choiceAccuracy, fitConditionalLogit, type Choice } from './conditional-logit';
 import { cachedTexts, hasReceipts } from './receipt-texts';
 import { normTotal } from '../../bench/field-scoring';
 import { findCurrency, WHOLE_UNIT } from '../../src/receipt/currency';
@@ -16,6 +17,7 @@ const { values: args } = parseArgs({
     set: { type: 'string', default: '../shared/bench/sroie-train' },
     engine: { type: 'string', default: 'paddle' },
     out: { type: 'string', default: 'src/receipt/weights/total.json' },
+    folds: { type: 'string', default: '5' },
   },
 });
 const set = resolve(args.set);
@@ -37,7 +39,13 @@ const choices: Choice[] = texts.map(({ text, key }) => {
   return { candidates: candidates.map((c) => c.features), answer: answer === -1 ? null : answer };
 });
 const options = { l2: 0.002, iterations: 3000, learningRate: 0.5 };
+const folds = Number(args.folds);
+const heldOut = Array.from({ length: folds }, (_, k) => {
+  const fit = fitConditionalLogit(choices.filter((_, i) => i % folds !== k), TOTAL_FEATURES, options);
+  return choiceAccuracy(choices.filter((_, i) => i % folds === k), fit);
+});
 const weights = fitConditionalLogit(choices, TOTAL_FEATURES, options);
+console.log(`train-fields: total chosen right on ${(100 * choiceAccuracy(choices, weights)).toFixed(1)} % of the training receipts, ${(100 * heldOut.reduce((a, b) => a + b, 0) / folds).toFixed(1)} % held out (${folds} folds: ${heldOut.map((a) => (100 * a).toFixed(1)).join(', ')})`);
 const model = {
   about: 'Receipt-total ranker weights, written by scripts/fields/train-fields.ts; do not edit by hand.',
   trainedOn: `${basename(set)}: ${texts.length} receipts (${choices.filter((c) => c.answer !== null).length} with the key's total among the candidates), ${args.engine} text`,

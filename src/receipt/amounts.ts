@@ -11,7 +11,8 @@ const BARE_INTEGER = /^\D*?(\d{1,3}(?:[,.'\u00a0\u202f]\d{3})+|\d+)\s*[^\d\s]{0,
 
 /** Every money amount on one line, in reading order, as decimal numbers. */
 export function amountsInLine(line: string): number[] {
-  const joined = line.replace(SPLIT_DECIMAL, '$1$2$3');
+  // "CHANGE RM .40": an amount under one unit printed without its leading zero.
+  const joined = line.replace(SPLIT_DECIMAL, '$1$2$3').replace(/(^|[\s:A-Z$€£])\.(\d{2})(?![\d.,])/gi, '$10.$2');
   const amounts: number[] = [];
   for (const m of joined.matchAll(MONEY)) {
     const whole = (m[2] ?? '').replace(/\D/g, '');

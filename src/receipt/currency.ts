@@ -1,12 +1,17 @@
 /** The receipt's currency as an ISO 4217 code, from printed symbols and codes, then locale cues. */
 import { fold } from './fold';
 
-const CODES = /\b(MYR|SGD|USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|NZD|CAD|HKD|INR|IDR|THB|PHP|VND|KRW|TWD|SEK|NOK|DKK|PLN|CZK|HUF|RSD|ISK|BGN|ZAR|AED|SAR|BRL|MXN)\b/;
+const CODES = /\b(MYR|SGD|USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|NZD|CAD|HKD|INR|IDR|THB|PHP|VND|KRW|TWD|SEK|NOK|DKK|PLN|CZK|HUF|HRK|RSD|ISK|BGN|ZAR|AED|SAR|BRL|MXN)\b/;
+// A code counts beside money or in a column header, not as a word of an address ("ATATÜRK CAD.").
+const codeIn = (text: string) => text.split('\n').find((line) => CODES.test(line) && /\d[.,]\d{2}|\(\s*[A-Z]{3}\s*\)|\b[A-Z]{3}\s?\d|\s[A-Z]{3}\s*:?\s*$/.test(line));
 // Order matters: prefixed dollars before the bare `$`; symbols matched on the text as printed.
 const SYMBOLS: [RegExp, string][] = [
-  [/\bRM\s?\d|\(RM\)|\bRM\b/, 'MYR'],
+  // "(RM)" heads a money column in Malaysia and names the province of Rome in an Italian address.
+  [/\bRM\s?\d|\b(AMOUNT|AMT|PRICE|TOTAL|TAX|GST|SST|NETT?|U\/P|DISC)\s?\(RM\)|(?<!\()\bRM\b(?!\))/i, 'MYR'],
   [/\bS\$|\bSGD/, 'SGD'],
   [/\bUS\$/, 'USD'],
+  [/\bR\$/, 'BRL'],
+  [/\bMX\$/, 'MXN'],
   [/\bA\$|\bAU\$/, 'AUD'],
   [/\bNZ\$/, 'NZD'],
   [/\bC\$|\bCA\$/, 'CAD'],
@@ -28,7 +33,8 @@ const SYMBOLS: [RegExp, string][] = [
   [/\d[.,]\d{2}\s?TRY\b|\bTRY\s?\d+[.,]\d{2}/, 'TRY'],
   [/\bRp\.?\s?\d/i, 'IDR'],
   [/\d\s?din\.?\b|\bDIN\b|\bдин/i, 'RSD'],
-  [/\bFr\.\s?\d|\bSFr\b/, 'CHF'],
+  [/\bFr\.\s?\d|\bSFr\b|\bCHF\b/, 'CHF'],
+  [/\d\s?kn\b|\bKN\b/, 'HRK'],
 ];
 // Country cues when nothing else is printed (matched on folded text): tax names, registration numbers,
 // company forms and words tied to one currency. "kr" is three currencies, told apart by these too.
@@ -57,12 +63,12 @@ const KRONA = /\d\s?kr\.?\b|\bkr\.?\s?\d|\bKR\b/i;
 export const WHOLE_UNIT = new Set(['HUF', 'VND', 'IDR', 'JPY', 'KRW', 'ISK', 'CLP', 'COP', 'PYG', 'UGX']);
 
 export function findCurrency(text: string, defaultCurrency: string | null): string | null {
-  const code = CODES.exec(text)?.[1];
+  const code = CODES.exec(codeIn(text) ?? '')?.[1];
   if (code) return code === 'RMB' ? 'CNY' : code;
   for (const [re, currency] of SYMBOLS) if (re.test(text)) return currency;
-  // A bare `$` is read as the caller's dollar, else US dollars, the most common by far.
-  if (/\$/.test(text)) return defaultCurrency ?? 'USD';
   const folded = fold(text);
+  // A bare `$` is Mexico's peso on a Mexican receipt, else the caller's dollar, else US dollars, the most common by far.
+  if (/\$/.test(text)) return /\bRFC\b|\bS\.?\s?A\.? DE C\.?V\b|\bMEXICO\b|\bCDMX\b/.test(folded) ? 'MXN' : (defaultCurrency ?? 'USD');
   const cue = CUES.find(([re]) => re.test(folded))?.[1];
   if (KRONA.test(text)) return cue === 'DKK' || cue === 'NOK' ? cue : 'SEK';
   return cue ?? defaultCurrency;

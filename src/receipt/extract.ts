@@ -25,11 +25,12 @@ export function extractReceipt(text: string, options: ExtractOptions): Receipt {
   const order = resolveDateOrder(lines.join('\n'), options.dateOrder, currency);
   const totals = findTotals(lines);
   // The total is chosen among every amount by learned weights over its evidence (labels, position, arithmetic).
-  const ranked = pickBest(totalCandidates(lines, WHOLE_UNIT.has(currency ?? '')), TOTAL_MODEL);
+  const wholeUnits = WHOLE_UNIT.has(currency ?? '');
+  const ranked = pickBest(totalCandidates(lines, wholeUnits), TOTAL_MODEL);
 
   // The header ends at the first line with a date, an amount or a column header.
   const headerEnd = lines.findIndex((line) => parseDate(line, order) !== null || amountsInLine(line).length > 0 || TABLE_HEADER.test(line));
-  const merchant = findMerchant(lines, headerEnd === -1 ? lines.length : headerEnd);
+  const merchant = findMerchant(lines, headerEnd === -1 ? lines.length : headerEnd, (line) => parseDate(line, order) !== null);
   const lastHeader = lines.findLastIndex((line, i) => i < totals.blockStart && !/t[o0]ta[l1i]/i.test(line) && (TABLE_HEADER.test(line) || parseDate(line, order) !== null));
   const itemsStart = Math.max(lastHeader + 1, headerEnd === -1 ? 0 : headerEnd);
 
@@ -37,7 +38,7 @@ export function extractReceipt(text: string, options: ExtractOptions): Receipt {
   // A payable total printed without its decimal point ("TOTAL PAYABLE 2135") overrules the ranking: only a
   // figure whose digits it shows, from another line or from arithmetic, can be the total.
   const rankedTotal = ranked?.candidate.value ?? null;
-  const total = !totals.lost
+  const total = !totals.lost || wholeUnits
     ? rankedTotal
     : (totals.total ?? (totals.unread === null ? null : readLostTotal(totals.unread, [rankedTotal, ...itemsSums(lineItems, totals)])));
 

@@ -2,6 +2,11 @@
 
 // Letters that NFKD does not split into a base letter and a mark.
 const SPECIAL: Record<string, string> = { ß: 'SS', ẞ: 'SS', Ł: 'L', ł: 'L', Ø: 'O', ø: 'O', Æ: 'AE', æ: 'AE', Œ: 'OE', œ: 'OE', Đ: 'D', đ: 'D', Ħ: 'H', ħ: 'H', ı: 'I', Þ: 'TH', þ: 'TH' };
+// Cyrillic as Serbian Latin writes it, so Serbian (and Bulgarian, Russian) receipts meet the lexicon's words.
+const CYRILLIC: Record<string, string> = {
+  А: 'A', Б: 'B', В: 'V', Г: 'G', Д: 'D', Ђ: 'DJ', Е: 'E', Ж: 'Z', З: 'Z', И: 'I', Ј: 'J', К: 'K', Л: 'L', Љ: 'LJ', М: 'M', Н: 'N', Њ: 'NJ', О: 'O', П: 'P', Р: 'R', С: 'S', Т: 'T', Ћ: 'C', У: 'U', Ф: 'F', Х: 'H', Ц: 'C', Ч: 'C', Џ: 'DZ', Ш: 'S', Щ: 'SH', Ъ: 'A', Ы: 'Y', Ь: '', Э: 'E', Ю: 'JU', Я: 'JA', Й: 'J', Ё: 'E', Є: 'JE', І: 'I', Ї: 'JI', Ґ: 'G',
+};
+for (const [upper, latin] of Object.entries(CYRILLIC)) SPECIAL[upper] = SPECIAL[upper.toLowerCase()] = latin;
 const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL).join('')}]`, 'g');
 
 /** `Rīgas Maiznīca, Groß` → `RIGAS MAIZNICA, GROSS`: one character in, one or two out, no marks. */
@@ -21,7 +26,7 @@ export function foldKeepingLength(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    const base = SINGLE[c] ?? SPECIAL[c] ?? c.normalize('NFKD').replace(/\p{M}/gu, '');
+    const base = SINGLE[c] ?? (SPECIAL[c] || undefined)?.[0] ?? c.normalize('NFKD').replace(/\p{M}/gu, '');
     const upper = base.toUpperCase();
     out += upper.length === 1 ? upper : c;
   }

@@ -6,7 +6,7 @@ export type { LabelClass } from './lexicon';
 
 // Compounds whose parts would read as another class ("TOTAL QTY" is a count, not a total): longest match wins.
 const COMPOUNDS: Partial<Record<LabelClass, string[]>> = {
-  payable: ['TOTAL INCL', 'TOTAL INCLUSIVE', 'TOTAL AFTER', 'ROUNDED TOTAL', 'TOTAL ROUNDED', 'TOTAL AFTER ROUNDING', 'NETT TOTAL', 'NET TOTAL', 'TOTAL PAYABLE', 'TOTAL DUE', 'AMOUNT DUE', 'BALANCE DUE', 'GRAND TOTAL', 'TOTAL AMOUNT DUE', 'AMOUNT PAYABLE', 'TOTAL TO PAY'],
+  payable: ['TOTAL INCL', 'TOTAL INCLUSIVE', 'TOTAL AFTER', 'ROUNDED TOTAL', 'TOTAL ROUNDED', 'TOTAL AFTER ROUNDING', 'NETT TOTAL', 'NET TOTAL', 'TOTAL PAYABLE', 'TOTAL DUE', 'AMOUNT DUE', 'BALANCE DUE', 'GRAND TOTAL', 'TOTAL AMOUNT DUE', 'AMOUNT PAYABLE', 'TOTAL TO PAY', 'AMOUNT TO BE PAID', 'TO BE PAID', 'AMOUNT TO PAY', 'PAYMENT DUE'],
   subtotal: ['TOTAL EXCL', 'TOTAL EXCLUDING', 'TOTAL BEFORE', 'TOTAL W/O', 'TOTAL NET', 'NET TOTAL EXCL', 'TOTAL EX', 'SUB TOTAL', 'SUB TTL'],
   tax: ['TOTAL TAX', 'TOTAL GST', 'TOTAL VAT', 'TOTAL SST', 'GST AMOUNT', 'TAX AMOUNT', 'VAT AMOUNT', 'SST AMOUNT', 'SERVICE TAX', 'SALES TAX'],
   count: ['TOTAL QTY', 'TOTAL QUANTITY', 'TOTAL ITEM', 'TOTAL ITEMS', 'NO OF ITEMS', 'TOTAL NO', 'TOTAL PCS', 'ITEM COUNT'],
@@ -22,11 +22,18 @@ const CODE_AFTER = '(?=(?:RM|EUR|USD|SGD|PLN|CZK|HUF|RON|SEK|NOK|DKK|KR|KC|FT|ZL
 // Payment words of three letters or fewer ("BAR", "CB") are also ordinary words: they count only where a line starts.
 const LINE_START: ReadonlySet<LabelClass> = new Set(['cash', 'tendered', 'change', 'card']);
 
-function phrasePattern(phrase: string): string | null {
+// Amount labels may lose their last letter to OCR ("GRAND TOTA."); names of documents and people may not ("KONOBAR", a waiter, is no "KONOBA", a tavern).
+const TRUNCATED: ReadonlySet<LabelClass> = new Set(['payable', 'total', 'subtotal', 'cash', 'tendered', 'change', 'card', 'rounding']);
+
+function phrasePattern(phrase: string, truncated: boolean): string | null {
   const tokens = fold(phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (tokens.length === 0) return null;
-  // A long word may come out split ("TO TAL") or glued to the next one; short words must be exact.
-  const word = (token: string) => [...token].map((c) => LOOK_ALIKE[c] ?? c).join(token.length >= 5 ? ' ?' : '');
+  // A long word may come out split ("TO TAL"), glued to the next one or missing its last letter ("GRAND TOTA."); short words must be exact.
+  const word = (token: string) => {
+    const letters = [...token].map((c) => LOOK_ALIKE[c] ?? c);
+    if (token.length < 5) return letters.join('');
+    return truncated ? `${letters.slice(0, -1).join(' ?')}(?: ?${letters.at(-1)})?` : letters.join(' ?');
+  };
   return tokens.map(word).join('[\\s.\\-_/:]*');
 }
 
@@ -45,11 +52,11 @@ const compiled: CompiledClass[] = (() => {
     }
   }
   for (const [cls, list] of Object.entries(COMPOUNDS) as [LabelClass, string[]][]) for (const phrase of list) (phrases.get(cls) ?? phrases.set(cls, new Set()).get(cls)!).add(phrase);
-  const alternation = (list: string[]) => [...new Set(list.map(phrasePattern).filter((p): p is string => p !== null))].sort((a, b) => b.length - a.length).join('|');
+  const alternation = (list: string[], cls: LabelClass) => [...new Set(list.map((p) => phrasePattern(p, TRUNCATED.has(cls))).filter((p): p is string => p !== null))].sort((a, b) => b.length - a.length).join('|');
   return [...phrases].map(([cls, set]) => {
     const short = LINE_START.has(cls) ? [...set].filter((p) => /^\p{L}{1,3}$/u.test(fold(p))) : [];
-    const anywhere = alternation([...set].filter((p) => !short.includes(p)));
-    const atStart = short.length > 0 ? [`(?<=^[^\\p{L}]*)(?:${alternation(short)})`] : [];
+    const anywhere = alternation([...set].filter((p) => !short.includes(p)), cls);
+    const atStart = short.length > 0 ? [`(?<=^[^\\p{L}]*)(?:${alternation(short, cls)})`] : [];
     const either = [...(anywhere ? [anywhere] : []), ...atStart].join('|');
     return { cls, re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${either})(?:(?![\\p{L}])|${CODE_AFTER})`, 'gu') };
   });

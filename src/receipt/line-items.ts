@@ -1,4 +1,5 @@
 /** Purchased items: the lines carrying amounts between the header and the summary block. */
+import { looksLikeAddress } from './address';
 import { amountsInLine } from './amounts';
 import type { LineItem } from './schema';
 import { isPaymentLine } from './totals';
@@ -7,6 +8,7 @@ import { NOT_TOTAL, SUBTOTAL, TAX, TIP, TOTAL } from './labels';
 // A column header marks where items begin.
 export const TABLE_HEADER = /\b(item|description|descr|qty|quantity|u\/?p|unit\s*price|price|amount|artikel|menge|d[ée]signation|qt[ée]|art[íi]culo|cant)\b/i;
 const NOT_ITEM = /\b(date|time|tel|fax|gst\s*(no|id|reg)|invoice\s*no|receipt\s*no|bill\s*no|table|pax|cashier)\b/i;
+const PHONE = /\b(tel|phone|fax|hp)\b|\+\d{2}\s?\d|\(0\d{1,3}\)\s?\d{3}/i;
 // Leading product codes and barcodes are not part of the description.
 const CODE = /^\s*(?:[A-Z]{0,3}\d{5,}[A-Z]?\b\s*)+/i;
 // Quantity next to a unit price: "2 x 3.50", "2X 3.50", "2 @ 3.50", "3.50 x 2".
@@ -44,6 +46,8 @@ export function findLineItems(lines: string[], start: number, end: number): Line
   for (let i = start; i < end; i++) {
     const line = lines[i]!;
     const amounts = amountsInLine(line);
+    // Before the first item, an address ("LOT 1.02, JALAN BUNGA") or a phone number is still the header.
+    if (items.length === 0 && (looksLikeAddress(line) || PHONE.test(line))) continue;
     if (amounts.length === 0 || NOT_ITEM.test(line) || isSummary(line) || isPaymentLine(line)) {
       const words = text(line);
       if (amounts.length === 0 && /\p{L}{2,}/u.test(words) && !TABLE_HEADER.test(line) && !NOT_ITEM.test(line)) {

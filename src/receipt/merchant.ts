@@ -2,6 +2,7 @@
 import { fold, foldKeepingLength } from './fold';
 import { labelClasses } from './label-match';
 import { LEGAL_FORMS, SHOP_WORDS } from './lexicon';
+import { ADDRESS, looksLikeAddress } from './address';
 import { correctNameWords } from './name-words';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -28,6 +29,13 @@ const hasLegalForm = (line: string) => {
 const hasShopWord = (line: string) => BUSINESS_WORD.test(line) || LEXICON_SHOP.test(foldKeepingLength(line));
 const hasSuffix = (line: string) => hasLegalForm(line) || hasShopWord(line);
 
+/** Where the line's first legal form starts, or -1. */
+function legalFormStart(line: string): number {
+  const folded = foldKeepingLength(line);
+  const starts = [...line.matchAll(LEGAL_FORM), ...folded.matchAll(LEXICON_FORM), ...folded.matchAll(SHORT_FORM)].map((m) => m.index);
+  return starts.length ? Math.min(...starts) : -1;
+}
+
 /** Where the line's last legal form ends, or -1. */
 function legalFormEnd(line: string): number {
   const folded = foldKeepingLength(line);
@@ -40,8 +48,6 @@ function legalFormEnd(line: string): number {
 // Lines that are not a name: documents, registration and tax numbers, contact details, greetings, boilerplate.
 const NOT_NAME =
   /\b(tax\s*invoice|invoice|receipt|resit|bill|cash\s*sale|official|copy|tel|telephone|phone|fax|hp|mobile|e-?mail|www\.|https?|gst|vat|sst|reg(istration|\.)?\s*(no|#)|co\.?\s*(reg|n[o0])|co[mn]pany\s*(reg|n[o0])|roc|ssm|abn|siret|ust-?id|steuer|welcome|thank|thanks|tq|table|cashier|counter|order|date|time|opening|hours|tarikh|no\.\s*:|member|goods\s*sold|returnable|refundable|exchangeable)\b|@|\d{3,}[\s-]?\d{3,}/i;
-const ADDRESS =
-  /\b(jalan|jln|lorong|lot|taman|tmn|persiaran|bandar|kampung|kg|street|st|road|rd|avenue|ave|lane|ln|drive|dr|blvd|boulevard|way|highway|suite|ste|floor|fl|level|unit|block|blk|building|plaza|mall|centre|center|park|industrial|perindustrian|pusat|stra(ss|ß)e|str|platz|weg|gasse|rue|avenue|boulevard|chemin|place|calle|avenida|via|piazza|ulica|ul|utca|iela|gatan|gade|gate|katu|tee|gatve|cesta|odos|sokak|cadde|caddesi|mahallesi|mah|duong|selangor|kuala|lumpur|johor|penang|pulau|perak|kedah|melaka|sabah|sarawak|pahang|darul|ehsan|takzim|wilayah|persekutuan|singapore|malaysia)\b|(stra(ss|ß)e|straat|gasse|weg|platz|gatan|gade|veien|vegen|katu|utca|iela)(?![\p{L}])|\b\d{5}\b|\b\d{2}-\d{3}\b|\b\d{3} \d{2}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b[A-Z]{2} \d{5}(-\d{4})?\b|^no\.?\s?\d|,\s*$/iu;
 // A registration number glued to the name: "(001451637-M)", "(1234567-X)", "CO-REG 750441-W", "273500-U (KSB)".
 const REG_TAIL = /\s*[([]?\s*(co\.?\s*reg(\.|istration)?\s*(no\.?)?\s*:?\s*)?[A-Z]?\d{4,}\s*[-·.]?\s*[A-Z]\s*[)\]]?\s*$/i;
 /** A registration number after the legal name ends it: what follows ("FKA …", a branch) is not the name. */
@@ -56,7 +62,8 @@ const AFTER_FORM = /^\s*\([^()\d]*\)/;
 /** The name as printed up to its last legal form, a branch in parentheses kept ("… SDN BHD (KEPONG)"). */
 function cutAfterLegalForm(name: string): string {
   const end = legalFormEnd(name);
-  if (end === -1 || end >= name.length) return name;
+  // A form printed first ("SIA …", "UAB …", "CÔNG TY TNHH …", "PT …") is followed by the name itself.
+  if (end === -1 || end >= name.length || legalFormStart(name) === 0) return name;
   const rest = name.slice(end);
   const kept = AFTER_FORM.exec(rest)?.[0] ?? '';
   return (name.slice(0, end) + kept).trimEnd();
@@ -96,18 +103,25 @@ function closeBrackets(name: string): string {
 
 const cleanName = (line: string) => cutAfterLegalForm(tidyName(line));
 
+// Greetings and thanks printed above or below the name, in the lexicon's languages (folded), and any line that exclaims.
+const GREETING =
+  /\b(GUTEN (MORGEN|TAG|ABEND)|HERZLICH|WILLKOMMEN|BONJOUR|BIENVENUE|BIENVENIDOS?|BENVENUT[IO]|BEM-?VINDO|WELKOM|WITAMY|VITEJTE|VITAJTE|UDVOZOLJUK|BINE ATI VENIT|VALKOMMEN|VELKOMMEN|TERVETULOA|TERE TULEMAST|LAIPNI LUDZAM|SVEIKI|DOBRODOSLI|DOBRODOSLI|HOS ?GELDINIZ|XIN CHAO|MALIGAYANG|SELAMAT DATANG|DANKE|MERCI|GRACIAS|GRAZIE|OBRIGADO|DANK U|DZIEKUJEMY|DEKUJEME|DAKUJEME|KOSZONJUK|MULTUMIM|TACK|TAKK|KIITOS|AITAH|PALDIES|ACIU|HVALA|TESEKKUR(LER)?|CAM ON|SALAMAT|TERIMA KASIH)\b|!\s*$/;
+// "Kassierin: Maria", "Table: 12": a label and its value, not a name.
+const KEY_VALUE = /^\p{L}+\s*:\s*\p{L}/u;
+
 const letters = (line: string) => (line.match(/\p{L}/gu) ?? []).length;
 // Shop names hold words like "CASH & CARRY" or "TOTAL": only documents, tax numbers and dates rule a line out.
 const NOT_NAME_CLASSES = ['document', 'taxId', 'date'] as const;
 
-function isNameCandidate(line: string): boolean {
+function isNameCandidate(line: string, notName: (line: string) => boolean): boolean {
   const name = cleanName(line);
   if (letters(name) < 3 || letters(name) < name.replace(/\s/g, '').length / 2 || NOT_NAME.test(tidyName(line))) return false;
+  if (GREETING.test(fold(line)) || (KEY_VALUE.test(line) && !hasLegalForm(line)) || notName(line)) return false;
   const classes = labelClasses(name);
   return !NOT_NAME_CLASSES.some((c) => classes.has(c));
 }
 
-const isAddress = (line: string) => ADDRESS.test(line) && !hasSuffix(line.replace(ADDRESS, ''));
+const isAddress = (line: string) => looksLikeAddress(line) && !hasSuffix(line.replace(ADDRESS, ''));
 
 /** How many words the line has besides its legal forms (and business words, with `shopWords`). */
 function wordsBesides(line: string, shopWords: boolean): number {
@@ -131,12 +145,12 @@ const STARTS_OPEN = /^\s*(&|and\b|und\b|et\b|\+)/i;
  * registration number, else one with a business word, else the first that reads as a name: the legal
  * entity beats a brand or slogan printed above. A name broken over lines is put back together.
  */
-export function findMerchant(lines: string[], headerEnd: number): { name: string | null; address: string | null } {
+export function findMerchant(lines: string[], headerEnd: number, isOther: (line: string) => boolean): { name: string | null; address: string | null } {
   // A receipt's first lines may be the end of the previous one, or a logo read as noise: the header runs
   // to the first date or column header after a line that could be a name, ten lines at most.
   const window = lines.slice(0, 10);
   const hasAmount = (line: string) => /\d[.,]\d{2}(?!\d)/.test(line) && !hasLegalForm(line);
-  const candidate = (line: string) => !hasAmount(line) && isNameCandidate(line) && !(isAddress(line) && !hasSuffix(line));
+  const candidate = (line: string) => !hasAmount(line) && isNameCandidate(line, isOther) && !(isAddress(line) && !hasSuffix(line));
   const firstName = window.findIndex(candidate);
   const end = firstName === -1 ? 0 : Math.max(firstName + 1, headerEnd > firstName ? headerEnd : window.length);
   const header = window.slice(0, end);
@@ -168,7 +182,7 @@ export function findMerchant(lines: string[], headerEnd: number): { name: string
   }
   let next = nameAt + 1;
   const joinsBelow = (line: string) => !isAddress(line) && !REG_LINE.test(line) && !OWNED_BY.test(line) && (unbalanced(name) || ENDS_OPEN.test(name) || (!hasLegalForm(name) && hasLegalForm(tidyName(line)) && wordsBesides(line, true) <= 2));
-  while (next < header.length && next < nameAt + 3 && isNameCandidate(header[next]!) && joinsBelow(header[next]!)) {
+  while (next < header.length && next < nameAt + 3 && isNameCandidate(header[next]!, isOther) && joinsBelow(header[next]!)) {
     name = cleanName(`${name} ${cleanName(header[next]!)}`);
     next++;
   }

@@ -1,3 +1,6 @@
+import { fold } from './fold';
+import { SHOP_WORDS } from './lexicon';
+
 /**
  * Words that recur in shop and company names on receipts. A long word OCR got slightly wrong
  * ("CONFECTONERY", "HARLIWARL") is put back to the one of these it is closest to; the list also holds
@@ -11,23 +14,26 @@ const NAME_WORDS = [
   'MINIMARKET', 'PERNIAGAAN', 'PHARMACY', 'PHOTOSTAT', 'PRINTING', 'RESOURCES', 'RESTAURANT', 'RESTORAN', 'RETAIL', 'SERVICES',
   'STATIONERY', 'STATIONERS', 'STORES', 'SUPERMARKET', 'SUPPLIES', 'SUPPLY', 'SYARIKAT', 'TECHNOLOGY', 'TRADING', 'TRADERS', 'TRAVEL',
 ];
-const KNOWN = new Set(NAME_WORDS);
+// Shop words of every language in the lexicon are right as printed: "SUPERMERCATO" is no misread "SUPERMARKET".
+const KNOWN = new Set([...NAME_WORDS, ...SHOP_WORDS.flatMap((phrase) => fold(phrase).split(/[^\p{L}]+/u)).filter((w) => w.length >= 4)]);
 
+/** Edit distance counting a swap of neighbours as one edit ("HARDWAER"), as OCR and typing make them. */
 function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  return d[a.length]![b.length]!;
 }
 
 /** The known word a misread one stands for: only long words, within a third of their length, and only an unambiguous match. */
 function correctWord(word: string): string {
   const upper = word.toUpperCase();
-  if (upper.length < 6 || KNOWN.has(upper) || !/^\p{Lu}+$/u.test(upper)) return word;
-  const allowed = Math.floor(upper.length / 3);
+  if (upper.length < 6 || KNOWN.has(fold(upper)) || !/^\p{Lu}+$/u.test(upper)) return word;
+  // One edit in up to ten letters, two in up to sixteen: more turns a word of another language into an English one.
+  const allowed = Math.floor((upper.length + 1) / 6);
   let best: string | undefined;
   let bestDistance = Infinity;
   let tie = false;
@@ -51,7 +57,7 @@ function correctLookAlike(word: string): string {
   for (let i = 0; i < word.length; i++) {
     const swap = LOOK_ALIKE[word[i]!];
     const candidate = swap ? word.slice(0, i) + swap + word.slice(i + 1) : '';
-    if (SHORT_WORDS.has(candidate) || KNOWN.has(candidate)) return candidate;
+    if (SHORT_WORDS.has(candidate) || NAME_WORDS.includes(candidate)) return candidate;
   }
   return word;
 }

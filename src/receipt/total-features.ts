@@ -141,12 +141,13 @@ export function totalCandidates(lines: string[], wholeUnits = false): TotalCandi
     f.equals_items = itemLines.length > 1 ? eq(minor, items) : 0;
     f.equals_items_plus_tax = itemLines.length > 1 && tax !== null ? eq(minor, items + toMinor(tax)) : 0;
     f.equals_total_plus_rounding = rounding !== null && rounding !== 0 && [...labelledTotals].some((t) => t !== minor && t + toMinor(rounding) === minor) ? 1 : 0;
-    f.cash_rounded = minor % 5 === 0 ? 1 : 0;
-    f.cash_rounded_with_rounding_line = rounding !== null && minor % 5 === 0 ? 1 : 0;
+    // Rounding to 5 cents and whole amounts tell totals apart only where amounts have cents.
+    f.cash_rounded = !wholeUnits && minor % 5 === 0 ? 1 : 0;
+    f.cash_rounded_with_rounding_line = !wholeUnits && rounding !== null && minor % 5 === 0 ? 1 : 0;
     f.on_percent_line = e.percent ? 1 : 0;
     f.on_multi_amount_line = e.multi ? 1 : 0;
     f.never_last_on_line = e.last ? 0 : 1;
-    f.whole_units = minor % 100 === 0 ? 1 : 0;
+    f.whole_units = !wholeUnits && minor % 100 === 0 ? 1 : 0;
     f.bias = 1;
     return { value: e.value, features: f };
   });

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { amountsInLine, wholeAmountsInLine } from '../../../src/receipt/amounts';
+import { findCurrency } from '../../../src/receipt/currency';
+import { parseDate } from '../../../src/receipt/dates';
+import { extractReceipt } from '../../../src/receipt/extract';
+import { labelClasses } from '../../../src/receipt/label-match';
+
+describe('number formats', () => {
+  it('reads decimal comma and point with every thousands separator', () => {
+    expect(amountsInLine('SUMME 1.234,56')).toEqual([1234.56]);
+    expect(amountsInLine('RAZEM 1 234,56 zł')).toEqual([1234.56]);
+    expect(amountsInLine('TOTAL 1,234.56')).toEqual([1234.56]);
+    expect(amountsInLine('TOTAL CHF 1\'234.56')).toEqual([1234.56]);
+    expect(amountsInLine('CHANGE RM .40')).toEqual([0.4]);
+    // A space groups thousands only before a decimal comma: this is a quantity and a price.
+    expect(amountsInLine('2 100.00')).toEqual([100]);
+  });
+
+  it('reads currency marks before or after the number', () => {
+    for (const line of ['€ 12,50', '12,50 €', 'EUR 12,50', '12,50 EUR', '12,50 zł', '12,50 Kč', '12,50 kr', '12,50 lei', 'RM12.50', '£12.50', '$12.50', '12,50 ₺']) expect(amountsInLine(line)).toEqual([12.5]);
+  });
+
+  it('reads whole-unit amounts with their grouping, and not dates or times', () => {
+    expect(wholeAmountsInLine('ÖSSZESEN 1 990 Ft')).toEqual([1990]);
+    expect(wholeAmountsInLine('TỔNG CỘNG 125.000 ₫')).toEqual([125000]);
+    expect(wholeAmountsInLine('TOTAL Rp 45.000')).toEqual([45000]);
+    expect(wholeAmountsInLine('12.03.2024 19:41')).toEqual([]);
+  });
+
+  it('names the currency from symbols, codes and the country a receipt comes from', () => {
+    const cases: [string, string][] = [
+      ['SUMA PLN 12,50', 'PLN'], ['CELKEM 120,00 Kč', 'CZK'], ['ÖSSZESEN 1 990 Ft', 'HUF'], ['TOTAL 45,90 lei', 'RON'], ['TOTAL RM 12.50', 'MYR'],
+      ['TOTAL Rp 45.000', 'IDR'], ['TỔNG 125.000 ₫', 'VND'], ['TOPLAM 623,53 ₺', 'TRY'], ['TOTAL £4.50', 'GBP'], ['TOTAL $4.50', 'USD'],
+      ['VALOR TOTAL R$ 229,88', 'BRL'], ['TOTAL 12,00 EUR', 'EUR'], ['ATT BETALA 129,00 kr\nMOMS 25%', 'SEK'], ['I ALT 129,00 kr\nCVR 12345678', 'DKK'],
+      ['SUM 129,00 kr\nMVA 25%', 'NOK'], ['ZU ZAHLEN 12,50\nMwSt 19%', 'EUR'], ['UKUPNO 10,00\nOIB 12345678901', 'EUR'], ['TOPLAM 50,00\nKDV %10', 'TRY'],
+    ];
+    for (const [text, currency] of cases) expect([text, findCurrency(text, null)]).toEqual([text, currency]);
+  });
+
+  it('reads "(RM)" in an Italian address as the province of Rome, and "CAD." as a street', () => {
+    expect(findCurrency('VIA ROMA 1\n00184 ROMA (RM)\nTOTALE € 5,00', null)).toBe('EUR');
+    expect(findCurrency('ATATÜRK CAD. NO:45\nTOPLAM 10,00\nKDV', null)).toBe('TRY');
+  });
+});
+
+describe('labels as OCR prints them', () => {
+  it('matches labels without their diacritics, with look-alike digits, split or glued', () => {
+    expect(labelClasses('DO ZAPLATY 12,50').has('payable')).toBe(true);
+    expect(labelClasses('K UHRADE 120,00').has('payable')).toBe(true);
+    expect(labelClasses('ZWISCHENSUMME 10,00').has('subtotal')).toBe(true);
+    expect(labelClasses('RUCKGELD 5,00').has('change')).toBe(true);
+    expect(labelClasses('T0TAL 5.00').has('total')).toBe(true);
+    expect(labelClasses('TO TAL 5.00').has('total')).toBe(true);
+    expect(labelClasses('TOTALRM5.00').has('total')).toBe(true);
+    expect(labelClasses('GRAND TOTA. 6.70').has('payable')).toBe(true);
+    expect(labelClasses('ΣΥΝΟΛΟ 12,40').has('total')).toBe(true);
+    expect(labelClasses('УКУПНО 1.389,91').has('total')).toBe(true);
+  });
+
+  it('keeps a total word inside another word, a short payment word mid-line and a count apart', () => {
+    expect(labelClasses('SUBTOTAL 5.00').has('total')).toBe(false);
+    expect(labelClasses('CHOCOLATE BAR 2,50').has('cash')).toBe(false);
+    expect(labelClasses('BAR 20,00').has('cash')).toBe(true);
+    expect(labelClasses('TOTAL QTY 3').has('count')).toBe(true);
+    expect(labelClasses('TOTAL QTY 3').has('total')).toBe(false);
+  });
+});
+
+describe('dates in words and numbers', () => {
+  const cases: [string, string][] = [
+    ['5. März 2024', '2024-03-05'], ['5 mars 2024', '2024-03-05'], ['12 de abril de 2024', '2024-04-12'], ['3 stycznia 2024', '2024-01-03'],
+    ['15. ledna 2024', '2024-01-15'], ['2024. március 5.', '2024-03-05'], ['5 martie 2024', '2024-03-05'], ['7 maggio 2024', '2024-05-07'],
+    ['14 Mayıs 2024', '2024-05-14'], ['ngày 05 tháng 03 năm 2024', '2024-03-05'], ['Marso 5, 2024', '2024-03-05'], ['2024. gada 5. martā', '2024-03-05'],
+    ['2024 m. kovo 5 d.', '2024-03-05'], ['18. rujna 2021.', '2021-09-18'], ['12 Οκτωβρίου 2023', '2023-10-12'], ['12.03.24', '2024-03-12'], ['12-03-2024', '2024-03-12'],
+    ['12/03/2024', '2024-03-12'], ['2024-03-12', '2024-03-12'],
+  ];
+  it.each(cases)('%s', (text, iso) => expect(parseDate(text, 'DMY')).toBe(iso));
+
+  it('skips a best-before or return-by date for the purchase date', () => {
+    const text = ['BÄCKEREI SCHMIDT GMBH', 'MHD 20.03.2024', 'Datum 05.03.2024', 'SUMME 3,20'].join('\n');
+    expect(extractReceipt(text, { dateOrder: 'auto' }).date).toBe('2024-03-05');
+  });
+});
+
+describe('line items', () => {
+  it('takes no address line holding a figure like a price, nor a phone line, as an item', () => {
+    const text = ['KEDAI MAJU SDN BHD', 'LOT 1.02, JALAN BUNGA 3', '47100 PUCHONG', 'TEL 03-8076 1234', 'MILO 2 X 3.50 7.00', 'ROTI 2.50', 'TOTAL 9.50', 'CASH 10.00', 'CHANGE 0.50', '14/03/2018'].join('\n');
+    expect(extractReceipt(text, { dateOrder: 'auto' }).lineItems.map((item) => item.description)).toEqual(['MILO', 'ROTI']);
+  });
+
+  it('takes no address line, postcode or code line as an item', () => {
+    const text = ['PIEKARNIA "ŁAN" Sp. z o.o.', 'ul. Długa 12/3, 00-950 Warszawa', 'NIP 123-456-78-90', 'PARAGON FISKALNY', '2024-03-05 12:00', 'Chleb 1 x 4,50 4,50', 'Bułka 3 x 0,80 2,40', 'SUMA PLN 6,90', 'GOTÓWKA 10,00', 'RESZTA 3,10'].join('\n');
+    const receipt = extractReceipt(text, { dateOrder: 'auto' });
+    expect(receipt.lineItems.map((item) => [item.description, item.amount])).toEqual([['Chleb', 4.5], ['Bułka', 2.4]]);
+    expect(receipt).toMatchObject({ total: 6.9, currency: 'PLN', merchantName: 'PIEKARNIA "ŁAN" Sp. z o.o.', date: '2024-03-05' });
+  });
+});

@@ -24,9 +24,17 @@ const NAMES: [number, string[]][] = [
 const key = (word: string) => fold(word).replace(/[.\s]/g, '');
 for (const [month, names] of NAMES) for (const name of names) MONTHS[key(name)] = month;
 for (const months of Object.values(MONTH_NAMES)) months.forEach((names, i) => names.forEach((name) => (MONTHS[key(name)] ??= i + 1)));
-const monthOf = (word: string) => MONTHS[key(word)] ?? null;
+// OCR prints O as 0 and I or L as 1 or l in month names too ("kov0", "1edna", "Mayls").
+const monthOf = (word: string) => {
+  const k = key(word);
+  for (const variant of [k, k.replace(/0/g, 'O'), k.replace(/0/g, 'O').replace(/1/g, 'I'), k.replace(/0/g, 'O').replace(/1/g, 'L'), k.replace(/L/g, 'I'), k.replace(/I/g, 'L')]) {
+    const month = MONTHS[variant];
+    if (month) return month;
+  }
+  return null;
+};
 
-const WORD = '(\\p{L}{3,12})\\.?';
+const WORD = '([\\p{L}01][\\p{L}01]{2,11})\\.?';
 const ORDINAL = '(?:st|nd|rd|th|er|\\.)?';
 // "12 de abril de 2024", "5 d'aprile 2024": the small words between a date's parts.
 const OF = "(?:(?:de|del|di|d'|of)\\s+)?";
@@ -35,9 +43,9 @@ const YEAR_WORD = '(?:\\s*(?:gada|g\\.|m\\.))?';
 const PATTERNS: { re: RegExp; kind: 'iso' | 'numeric' | 'dmy-name' | 'mdy-name' | 'ymd-name' | 'ydm-name' }[] = [
   { re: /(?<!\d)((?:19|20)\d\d)\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{1,2})(?!\d)/g, kind: 'iso' },
   // Separators must agree ("12/02/2018", not "12/02-2018"); a space only with a 4-digit year.
-  { re: /(?<![A-Za-z\d.,\-/])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d]|[.,]\d)|(?<!\d)(\d{1,2}) (\d{1,2}) ((?:19|20)\d\d)(?!\d)/g, kind: 'numeric' },
+  { re: /(?<![A-Za-z\d.,\-/])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d]|[.,]\d(?!\d?\s?:\s?\d\d))|(?<!\d)(\d{1,2}) (\d{1,2}) ((?:19|20)\d\d)(?!\d)/g, kind: 'numeric' },
   { re: new RegExp(`(?<!\\d)(\\d{1,2})${ORDINAL}[\\s\\-/.]*${OF}${WORD}[\\s\\-/.,']*${OF}(\\d{4}|\\d{2})(?![\\d:])`, 'gu'), kind: 'dmy-name' },
-  { re: new RegExp(`(?<!\\p{L})${WORD}[\\s\\-/.]*(\\d{1,2})${ORDINAL},?[\\s\\-/.,']*(\\d{4}|\\d{2})(?![\\d:])`, 'gu'), kind: 'mdy-name' },
+  { re: new RegExp(`(?<!\\p{L})${WORD}[\\s\\-/.]*(\\d{1,2})${ORDINAL},?[\\s\\-/.,']+(\\d{4}|\\d{2})(?![\\d:])`, 'gu'), kind: 'mdy-name' },
   { re: new RegExp(`(?<!\\d)((?:19|20)\\d\\d)\\.?${YEAR_WORD}[\\s\\-/.]*${WORD}[\\s\\-/.]*(\\d{1,2})(?!\\d)`, 'gu'), kind: 'ymd-name' },
   { re: new RegExp(`(?<!\\d)((?:19|20)\\d\\d)\\.?${YEAR_WORD}\\s*(\\d{1,2})\\.?\\s*${WORD}`, 'gu'), kind: 'ydm-name' },
 ];
@@ -110,7 +118,7 @@ export function resolveDateOrder(text: string, order: DateOrder | 'auto', curren
 
 // Dates that are not the purchase: expiry, validity, due and return dates, in the lexicon's languages (folded).
 const NOT_PURCHASE =
-  /\b(EXP(IRY|IRES|\.)?|VALID|BEST BEFORE|DUE|BORN|DOB|WARRANTY|RETURN BY|GULTIG|MHD|HALTBAR|VALABLE|EXPIRE|VALIDO|VALIDA|SCADENZA|VENCIMENTO|GELDIG|WAZN[EY]|PLATNOST|PLATNE|ERVENYES|LEJAR|VALABIL|GILTIG|BAST FORE|GYLDIG|HOLDBAR|VOIMASSA|PARASTA ENNEN|KEHTIB|PARIM ENNE|DERIGS|LIDZ|GALIOJA|VRIJEDI|VELJA|GECERLI|SON KULLANMA|HAN SU DUNG|HAN DUNG|VALID UNTIL|BALIDO)\b/;
+  /\b(EXP(IRY|IRES|\.)?|VALID|BEST BEFORE|DUE|BORN|DOB|WARRANTY|GUARANTEE|RETURN BY|ZARUKA|ZARUKU|ZARUKY|GARANCIA|GARANTIE|GARANTIA|GARANZIA|GWARANCJA|JAMSTVO|GARANTI|TAKUU|GARANTII|GULTIG|MHD|HALTBAR|VALABLE|EXPIRE|VALIDO|VALIDA|SCADENZA|VENCIMENTO|GELDIG|WAZN[EY]|PLATNOST|PLATNE|ERVENYES|LEJAR|VALABIL|GILTIG|BAST FORE|GYLDIG|HOLDBAR|VOIMASSA|PARASTA ENNEN|KEHTIB|PARIM ENNE|DERIGS|LIDZ|GALIOJA|VRIJEDI|VELJA|GECERLI|SON KULLANMA|HAN SU DUNG|HAN DUNG|VALID UNTIL|BALIDO)\b/;
 
 /** The purchase date: a labelled date first, then the first plausible one, skipping expiry and due dates. */
 export function findDate(lines: string[], order: DateOrder): string | null {
@@ -122,7 +130,26 @@ export function findDate(lines: string[], order: DateOrder): string | null {
     if (labelClasses(line).has('date')) return date;
     first ??= date;
   }
-  return first;
+  return first ?? damagedDate(lines, order);
+}
+
+// Dates OCR damaged: separators that disagree or went missing ("18 04/2017", "2703/2018", "25032018").
+const DAMAGED = [/(?<![\d.,])(\d{1,2})[\s\-/.]{1,2}(\d{1,2})[\s\-/.]{1,2}((?:19|20)?\d{2})(?![\d.,:])/, /(?<![\d.,])(\d{2})(\d{2})[-/.]?((?:19|20)\d{2})(?![\d.,])/];
+
+/** When no date reads cleanly, one whose separators OCR damaged, on a line that says it is the date or prints the time. */
+function damagedDate(lines: string[], order: DateOrder): string | null {
+  for (const line of lines) {
+    if (NOT_PURCHASE.test(fold(line)) || !(labelClasses(line).has('date') || /\d\s?:\s?[0-5]\d/.test(line))) continue;
+    const text = line.replace(/(?<!\d)([01]?\d|2[0-3])\s?:\s?[0-5]\d(\s?:\s?[0-5]\d)?(\s?[AP]M)?/gi, ' ');
+    for (const re of DAMAGED) {
+      const m = re.exec(text);
+      if (!m) continue;
+      const [a, b, year] = [Number(m[1]), Number(m[2]), fullYear(m[3]!)];
+      const date = order === 'MDY' ? iso(year, a, b) : iso(year, b, a);
+      if (date) return date;
+    }
+  }
+  return null;
 }
 
 const TIME = /(?<![\d:])([01]?\d|2[0-3])\s?:\s?([0-5]\d)(?:\s?:\s?([0-5]\d))?(?![\d:])\s*([ap]\.?\s?m\b\.?)?|(?<![\d.:])(1[0-2]|0?[1-9])[.:]([0-5]\d)\s*([ap]\.?\s?m\b\.?)/gi;

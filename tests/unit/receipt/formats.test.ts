@@ -76,9 +76,22 @@ describe('dates in words and numbers', () => {
   ];
   it.each(cases)('%s', (text, iso) => expect(parseDate(text, 'DMY')).toBe(iso));
 
+  it('reads dates as OCR prints them: a time glued on, look-alike digits in the month, separators damaged', () => {
+    const date = (...lines: string[]) => extractReceipt(['ACME SIA', ...lines, 'KOPĀ 3,20'].join('\n'), { dateOrder: 'auto' }).date;
+    expect(date('Datums: 07.10.2023.12:44')).toBe('2023-10-07');
+    expect(date('2024 m. kov0 5 d. 12:30')).toBe('2024-03-05');
+    expect(date('Praha, 15. 1edna 2024 16:40')).toBe('2024-01-15');
+    expect(date('Date 18 04/2017')).toBe('2017-04-18');
+    expect(date('Date: 2703/2018 10:20')).toBe('2018-03-27');
+    // A year OCR misread ("202l") is no day and year run together.
+    expect(date('Rovinj, 18. rujna 202l. u 21:15')).toBeNull();
+  });
+
   it('skips a best-before or return-by date for the purchase date', () => {
     const text = ['BÄCKEREI SCHMIDT GMBH', 'MHD 20.03.2024', 'Datum 05.03.2024', 'SUMME 3,20'].join('\n');
     expect(extractReceipt(text, { dateOrder: 'auto' }).date).toBe('2024-03-05');
+    const warranty = ['ŽELEZÁŘSTVÍ NOVÁK s.r.o.', 'Záruka do 15.01.2026', 'Praha, 15. ledna 2024', 'CELKEM 120,00'].join('\n');
+    expect(extractReceipt(warranty, { dateOrder: 'auto' }).date).toBe('2024-01-15');
   });
 });
 

@@ -1,5 +1,5 @@
 import { fold } from './fold';
-import { SHOP_WORDS } from './lexicon';
+import { LABELS, SHOP_WORDS } from './lexicon';
 
 /**
  * Words that recur in shop and company names on receipts. A long word OCR got slightly wrong
@@ -14,8 +14,9 @@ const NAME_WORDS = [
   'MINIMARKET', 'PERNIAGAAN', 'PHARMACY', 'PHOTOSTAT', 'PRINTING', 'RESOURCES', 'RESTAURANT', 'RESTORAN', 'RETAIL', 'SERVICES',
   'STATIONERY', 'STATIONERS', 'STORES', 'SUPERMARKET', 'SUPPLIES', 'SUPPLY', 'SYARIKAT', 'TECHNOLOGY', 'TRADING', 'TRADERS', 'TRAVEL',
 ];
-// Shop words of every language in the lexicon are right as printed: "SUPERMERCATO" is no misread "SUPERMARKET".
-const KNOWN = new Set([...NAME_WORDS, ...SHOP_WORDS.flatMap((phrase) => fold(phrase).split(/[^\p{L}]+/u)).filter((w) => w.length >= 4)]);
+// Words of every language in the lexicon are right as printed: "SUPERMERCATO" and "SERVICIO" are no misread English.
+const LEXICON_WORDS = [...SHOP_WORDS, ...Object.values(LABELS).flatMap((classes) => Object.values(classes).flat())];
+const KNOWN = new Set([...NAME_WORDS, ...LEXICON_WORDS.flatMap((phrase) => fold(phrase).split(/[^\p{L}]+/u)).filter((w) => w.length >= 4)]);
 
 /** Edit distance counting a swap of neighbours as one edit ("HARDWAER"), as OCR and typing make them. */
 function distance(a: string, b: string): number {
@@ -32,8 +33,7 @@ function distance(a: string, b: string): number {
 function correctWord(word: string): string {
   const upper = word.toUpperCase();
   if (upper.length < 6 || KNOWN.has(fold(upper)) || !/^\p{Lu}+$/u.test(upper)) return word;
-  // One edit in up to ten letters, two in up to sixteen: more turns a word of another language into an English one.
-  const allowed = Math.floor((upper.length + 1) / 6);
+  const allowed = Math.floor(upper.length / 3);
   let best: string | undefined;
   let bestDistance = Infinity;
   let tie = false;

@@ -84,7 +84,9 @@ function tidyName(line: string): string {
     .replace(/\b(?=[\p{L}01]*\p{L}[\p{L}01]*\p{L})[\p{L}01]+\b/gu, (word) => word.replace(/0/g, 'O').replace(/1/g, 'I'))
     .replace(/\s+[:;]\s+/g, ' ')
     .replace(/\s+/g, ' ')
-    .replace(/\(\s*\(/g, '(');
+    .replace(/\(\s*\(/g, '(')
+    .replace(/\(\s+/g, '(')
+    .replace(/\s+\)/g, ')');
 }
 
 /** OCR drops brackets: "COSWAY (M SDN BHD" and "BAKERIES KL) SDN BHD" get theirs back before the legal form. */
@@ -173,7 +175,9 @@ export function findMerchant(lines: string[], headerEnd: number, isOther: (line:
     const sameCase = caseOf(above) === caseOf(current) || (caseOf(above) !== 'lower' && caseOf(current) !== 'lower');
     // A logo repeating the name's first word ("PREMIO" over "PREMIO STATIONERY") is not part of it.
     const repeats = fold(cleanName(above)).split(/\s+/).every((word) => fold(current).includes(word));
-    const open = ENDS_OPEN.test(above) || unbalanced(above) || /^[^(]*\)/.test(current) || STARTS_OPEN.test(current) || wordsBesides(current, true) <= 1;
+    // A line of little more than a legal form finishes the one above, unless that is a stray word ("AIN").
+    const finishes = wordsBesides(tidyName(current), true) <= 1 && letters(above) >= 5;
+    const open = ENDS_OPEN.test(above) || unbalanced(above) || /^[^(]*\)/.test(tidyName(current)) || STARTS_OPEN.test(current) || finishes;
     return open && sameCase && !repeats && usable(i - 1) && !hasLegalForm(tidyName(above)) && !owner(i - 1);
   };
   while (first > 0 && joinsAbove(first)) {

@@ -73,3 +73,29 @@ describe('the name among the header lines', () => {
     expect(merchant('SUNNY BREW', 'SUNNY BREW HOLDINGS SDN BHD', '(1122334-T)', 'LOT 5, JALAN IPOH', 'GST ID: 001122334455')).toBe('SUNNY BREW HOLDINGS SDN BHD');
   });
 });
+
+describe('what is printed around the name', () => {
+  it("does not take a cashier's lower-case name, a stray word or a repeated logo into the name", () => {
+    expect(merchant('tan mei ling', 'SUNRISE TRADING SDN BHD', '(123456-A)')).toBe('SUNRISE TRADING SDN BHD');
+    expect(merchant('AIN', '77 QUICK MART S/B (123456-X) PP')).toBe('77 QUICK MART S/B');
+    expect(merchant('ORCHID', 'ORCHID STATIONERY SDN BHD')).toBe('ORCHID STATIONERY SDN BHD');
+  });
+
+  it('cuts what follows the last legal form, but keeps a branch in brackets and a form printed first', () => {
+    expect(merchant('EIGHT OAKS COFFEE CO. THE PARK MALL')).toBe('EIGHT OAKS COFFEE CO.');
+    expect(merchant('MAJU JAYA SDN BHD (KEPONG)')).toBe('MAJU JAYA SDN BHD (KEPONG)');
+    expect(merchant('SIA "Rīgas Maize"', 'Brīvības iela 1, Rīga')).toBe('SIA "Rīgas Maize"');
+    expect(merchant('UAB „Saulė“', 'Gedimino pr. 1, Vilnius')).toBe('UAB „Saulė“');
+  });
+
+  it('takes the line above a registration number as the name, past greetings and the end of another receipt', () => {
+    expect(merchant('Z=DX 4.00 0.10', 'THANK YOU AND COME AGAIN', 'POSTEL', 'FIVE RIVERS CASH & CARRY', '(1234567-P)')).toBe('FIVE RIVERS CASH & CARRY');
+    expect(merchant('Guten Morgen!', 'Bäckerei Lindner e.K.', 'Hauptstr. 3 · 10115 Berlin')).toBe('Bäckerei Lindner e.K.');
+    expect(merchant('Kassierin: Maria', 'Greißlerei Moser Ges.m.b.H.')).toBe('Greißlerei Moser Ges.m.b.H.');
+  });
+
+  it('puts back the brackets OCR dropped around a branch', () => {
+    expect(merchant('COSWAY (M SDN BHD')).toBe('COSWAY (M) SDN BHD');
+    expect(merchant('SETIA HARDWARE ENTERPRISE (SETIA', 'ALAM ) SDN BHD', '822737-X')).toBe('SETIA HARDWARE ENTERPRISE (SETIA ALAM) SDN BHD');
+  });
+});

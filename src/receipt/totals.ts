@@ -155,8 +155,10 @@ function pickTotal(candidates: Candidate[], paid: number | null, decimals: boole
   const readable = candidates.filter((c) => c.rank >= 10 || !decimals);
   const best = Math.max(...readable.map((c) => c.rank));
   const top = readable.filter((c) => c.rank === best).at(-1);
-  const lostRank = Math.max(...candidates.filter((c) => c.rank < 10).map((c) => c.rank));
-  const lost = decimals ? candidates.filter((c) => c.rank === lostRank).at(-1) : undefined;
+  // A total that lost its decimal point keeps its two cent digits: a figure under 100 on a plain "Total" line is a count.
+  const unreadable = candidates.filter((c) => c.rank < 10 && (c.value >= 100 || c.rank === 2));
+  const lostRank = Math.max(...unreadable.map((c) => c.rank));
+  const lost = decimals ? unreadable.filter((c) => c.rank === lostRank).at(-1) : undefined;
   if (lost && (!top || lost.rank > top.rank - 10 || (lost.rank === top.rank - 10 && lost.index > top.index))) {
     return { total: readLostTotal(lost.value, [top?.value ?? null, ...arithmetic]), unread: lost.value };
   }

@@ -84,3 +84,9 @@ describe('several tax rates', () => {
     expect(sumTaxLines([])).toBeNull();
   });
 });
+
+describe('counts on total lines', () => {
+  it('a one- or two-digit figure on a "Total" line is a count, not a total that lost its decimal point', () => {
+    expect(read('BAG 17.00', 'Subtotal : 102.00', 'Total Incl. of GST 102.00', 'Payment : 102.00', 'Change Due : 0.00', 'Total tem(s): 6').total).toBe(102);
+  });
+});

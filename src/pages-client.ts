@@ -1,6 +1,8 @@
 import type { DocumentKind, PagesRequest, PagesResponse, PreparedPage } from './protocol';
 import { WorkerConnection } from './workers/connection';
 import type { PageRange } from './reader/page-range';
+import type { ExtractOptions } from './receipt/extract';
+import type { Receipt } from './receipt/schema';
 
 const connection = new WorkerConnection<PagesRequest, PagesResponse>(
   () => new Worker(new URL('../workers/pages.worker.ts', import.meta.url), { type: 'module', name: 'loupe-pages' }),
@@ -43,5 +45,13 @@ export function openDocument(
       return undefined;
     },
     { signal: options.signal },
+  );
+}
+
+/** A text's receipt fields, extracted in the pages worker so the page never waits on the extractor. */
+export function extractFields(text: string, options: ExtractOptions): Promise<Receipt> {
+  return connection.call<Receipt>(
+    (id) => ({ type: 'extract', id, text, options }),
+    (reply) => (reply.type === 'extracted' ? reply.receipt : undefined),
   );
 }

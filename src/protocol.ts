@@ -7,6 +7,8 @@ import type { SerializedError } from './errors';
 import type { SmolVlmConfig } from './engines/smolvlm/config';
 import type { PageRange } from './reader/page-range';
 import type { DecodedText } from './pipeline/ocr/ctc';
+import type { ExtractOptions } from './receipt/extract';
+import type { Receipt } from './receipt/schema';
 
 // ---- engine worker (workers/engine.worker.ts) ----
 
@@ -68,9 +70,12 @@ export type PagesRequest =
   | { type: 'open'; id: number; file: Blob; range: PageRange }
   /** The reader has finished a page of request `target`: the worker may prepare one more. */
   | { type: 'page-read'; id: number; target: number }
+  /** A read document's receipt fields from its text, off the main thread (the extractor's lexicon is large). */
+  | { type: 'extract'; id: number; text: string; options: ExtractOptions }
   | { type: 'cancel'; id: number; target: number };
 
 export type PagesResponse =
+  | { type: 'extracted'; id: number; receipt: Receipt }
   | { type: 'opened'; id: number; kind: DocumentKind; mime: string; pageCount: number }
   | { type: 'page'; id: number; page: PreparedPage }
   | { type: 'done'; id: number }

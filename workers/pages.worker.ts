@@ -4,6 +4,7 @@ import { abortError } from '../src/engines/engine';
 import { serializeError } from '../src/errors';
 import type { PagesRequest, PagesResponse } from '../src/protocol';
 import { PageWindow } from '../src/pipeline/page-window';
+import { extractReceipt } from '../src/receipt/extract';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -21,6 +22,14 @@ self.addEventListener('message', (event: MessageEvent<PagesRequest>) => {
     return;
   }
   const { id } = request;
+  if (request.type === 'extract') {
+    try {
+      post({ type: 'extracted', id, receipt: extractReceipt(request.text, request.options) });
+    } catch (error) {
+      post({ type: 'error', id, error: serializeError(error) });
+    }
+    return;
+  }
   const controller = new AbortController();
   const ahead = new PageWindow();
   running.set(id, { controller, ahead });

@@ -2,7 +2,7 @@ import * as db from '../db';
 import type { PageRecord } from '../db';
 import { EngineClient } from '../engines/client';
 import type { EngineId } from '../engines/engine';
-import { openDocument } from '../pages-client';
+import { extractFields, openDocument } from '../pages-client';
 import { readDocument, type ReaderPorts } from '../reader/read-document';
 import { ReadingQueue } from '../reader/queue';
 import { isAbortError, LoupeError } from '../errors';
@@ -21,7 +21,6 @@ import { EditBuffer } from './edit-buffer';
 import { DEFAULT_RANGE, type PageRange } from '../reader/page-range';
 import { requestPersistence } from '../pwa/storage';
 import { documentText } from '../export/formats';
-import { extractReceipt } from '../receipt/extract';
 import { reviewReceipt } from '../receipt/review';
 import type { Receipt } from '../receipt/schema';
 import { receiptFromModelText, type ModelAnswer } from '../receipt/model-answer';
@@ -198,7 +197,7 @@ class Loupe {
     const doc = await db.getDocument(id);
     if (!doc || doc.status !== 'done' || (doc.fields?.edited && !overwriteEdited)) return;
     const text = documentText(await db.listPages(id));
-    const receipt = extractReceipt(text, { dateOrder: useSettings.getState().dateOrder });
+    const receipt = await extractFields(text, { dateOrder: useSettings.getState().dateOrder });
     await db.updateDocument(id, { fields: { receipt, source: 'local', edited: false, review: reviewReceipt(receipt) } });
   }
 

@@ -14,10 +14,23 @@ const COMPOUNDS: Partial<Record<LabelClass, string[]>> = {
   tip: ['SERVICE CHARGE', 'SVC CHG'],
 };
 
-// OCR's look-alikes in printed labels: a letter may come out as the digit or sign it resembles.
-const LOOK_ALIKE: Record<string, string> = { O: '[O0QD]', I: '[I1L|!]', L: '[L1I|]', S: '[S5$]', B: '[B8]', Z: '[Z2]', G: '[G6]', T: '[T7]' };
+// OCR's look-alikes, written the same way in the text and in the lexicon's phrases (so the patterns stay plain
+// words): I and L are one letter, and inside a word a digit or sign is the letter it resembles ("T0TAL", "5UBTOTAL").
+const AS_LETTER: Record<string, string> = { '0': 'O', '1': 'I', '|': 'I', '!': 'I', '5': 'S', $: 'S', '8': 'B', '2': 'Z', '6': 'G', '7': 'T' };
+
+/** The folded text with look-alikes written one way; one character out for each in, so indices still point into the line. */
+function skeleton(folded: string): string {
+  // A digit before a decimal point starts an amount ("TOTALRM5.00"), never a letter.
+  return folded.replace(/(?:\p{L}|[0-9|!$](?!\d*[.,]\d))+/gu, (run) => {
+    const letters = (run.match(/\p{L}/gu) ?? []).length;
+    // "RM12" is a currency and a number, "T0TAL" a word: digits are letters only among more letters, never two together.
+    const word = letters >= 2 && letters > run.length - letters && !/\d\d/.test(run);
+    return [...run].map((c) => (c === 'L' ? 'I' : word ? (AS_LETTER[c] ?? c) : c)).join('');
+  });
+}
+
 // A label glued to a currency code ("TOTALRM12.50") still ends there.
-const CODE_AFTER = '(?=(?:RM|EUR|USD|SGD|PLN|CZK|HUF|RON|SEK|NOK|DKK|KR|KC|FT|ZL|LEI|TL|RP|VND|PHP)[^A-Z]*(?:\\d|$))';
+const CODE_AFTER = new RegExp(`(?:${['RM', 'EUR', 'USD', 'SGD', 'PLN', 'CZK', 'HUF', 'RON', 'SEK', 'NOK', 'DKK', 'KR', 'KC', 'FT', 'ZL', 'LEI', 'TL', 'RP', 'VND', 'PHP'].map(skeleton).join('|')})[^\\p{L}]*(?:\\d|$)`, 'uy');
 
 // Payment words of three letters or fewer ("BAR", "CB") are also ordinary words: they count only where a line starts.
 const LINE_START: ReadonlySet<LabelClass> = new Set(['cash', 'tendered', 'change', 'card']);
@@ -25,21 +38,22 @@ const LINE_START: ReadonlySet<LabelClass> = new Set(['cash', 'tendered', 'change
 // Amount labels may lose their last letter to OCR ("GRAND TOTA."); names of documents and people may not ("KONOBAR", a waiter, is no "KONOBA", a tavern).
 const TRUNCATED: ReadonlySet<LabelClass> = new Set(['payable', 'total', 'subtotal', 'cash', 'tendered', 'change', 'card', 'rounding']);
 
+/**
+ * A phrase as a pattern on the line with its spaces taken out, so a word OCR split ("TO TAL") or two it glued
+ * ("GRANDTOTAL") match as printed; where the words begin and end is checked on the line itself.
+ */
 function phrasePattern(phrase: string, truncated: boolean): string | null {
-  const tokens = fold(phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const tokens = skeleton(fold(phrase)).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (tokens.length === 0) return null;
-  // A long word may come out split ("TO TAL"), glued to the next one or missing its last letter ("GRAND TOTA."); short words must be exact.
-  const word = (token: string) => {
-    const letters = [...token].map((c) => LOOK_ALIKE[c] ?? c);
-    if (token.length < 5) return letters.join('');
-    return truncated ? `${letters.slice(0, -1).join(' ?')}(?: ?${letters.at(-1)})?` : letters.join(' ?');
-  };
-  return tokens.map(word).join('[\\s.\\-_/:]*');
+  const word = (token: string) => (truncated && token.length >= 5 ? `${token.slice(0, -1)}(?:${token.at(-1)})?` : token);
+  return tokens.map(word).join('[.\\-_/:]*');
 }
 
 interface CompiledClass {
   cls: LabelClass;
   re: RegExp;
+  /** The short payment words, which count only at the start of a line. */
+  short: RegExp | null;
 }
 
 const compiled: CompiledClass[] = (() => {
@@ -52,15 +66,34 @@ const compiled: CompiledClass[] = (() => {
     }
   }
   for (const [cls, list] of Object.entries(COMPOUNDS) as [LabelClass, string[]][]) for (const phrase of list) (phrases.get(cls) ?? phrases.set(cls, new Set()).get(cls)!).add(phrase);
-  const alternation = (list: string[], cls: LabelClass) => [...new Set(list.map((p) => phrasePattern(p, TRUNCATED.has(cls))).filter((p): p is string => p !== null))].sort((a, b) => b.length - a.length).join('|');
+  const alternation = (list: string[], cls: LabelClass) =>
+    new RegExp([...new Set(list.map((p) => phrasePattern(p, TRUNCATED.has(cls))).filter((p): p is string => p !== null))].sort((a, b) => b.length - a.length).join('|'), 'gu');
   return [...phrases].map(([cls, set]) => {
     const short = LINE_START.has(cls) ? [...set].filter((p) => /^\p{L}{1,3}$/u.test(fold(p))) : [];
-    const anywhere = alternation([...set].filter((p) => !short.includes(p)), cls);
-    const atStart = short.length > 0 ? [`(?<=^[^\\p{L}]*)(?:${alternation(short, cls)})`] : [];
-    const either = [...(anywhere ? [anywhere] : []), ...atStart].join('|');
-    return { cls, re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${either})(?:(?![\\p{L}])|${CODE_AFTER})`, 'gu') };
+    return { cls, re: alternation([...set].filter((p) => !short.includes(p)), cls), short: short.length > 0 ? alternation(short, cls) : null };
   });
 })();
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** Spans of `re`'s matches on the line without its spaces, mapped back to the line, that begin and end a word there. */
+function* spans(re: RegExp, line: string, compact: string, at: number[], atStart: boolean): Generator<[number, number]> {
+  re.lastIndex = 0;
+  for (let m = re.exec(compact); m !== null; m = re.exec(compact)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const start = at[m.index]!;
+    const end = at[m.index + m[0].length - 1]! + 1;
+    CODE_AFTER.lastIndex = end;
+    const ends = !/\p{L}/u.test(line[end] ?? '') || CODE_AFTER.test(line);
+    const begins = !isWordChar(line[start - 1]) && (!atStart || !/\p{L}/u.test(line.slice(0, start)));
+    if (begins && ends) yield [start, end];
+    // A match that is no word here may hide one that starts inside it.
+    else re.lastIndex = m.index + 1;
+  }
+}
 
 export interface LabelMatch {
   cls: LabelClass;
@@ -69,12 +102,30 @@ export interface LabelMatch {
   end: number;
 }
 
+// Every extractor asks about the same lines: the answers are kept for the receipt at hand, not forever.
+const seen = new Map<string, LabelMatch[]>();
+
 /** Every label on a line, a shorter one inside a longer one of another class dropped ("TOTAL" inside "GRAND TOTAL"). */
 export function labelsIn(line: string): LabelMatch[] {
-  const folded = fold(line);
+  const known = seen.get(line);
+  if (known) return known;
+  const text = skeleton(fold(line));
+  const at: number[] = [];
+  let compact = '';
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i]!)) continue;
+    compact += text[i];
+    at.push(i);
+  }
   const found: LabelMatch[] = [];
-  for (const { cls, re } of compiled) for (const m of folded.matchAll(re)) found.push({ cls, start: m.index, end: m.index + m[0].length });
-  return found.filter((a) => !found.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
+  for (const { cls, re, short } of compiled) {
+    for (const [start, end] of spans(re, text, compact, at, false)) found.push({ cls, start, end });
+    if (short) for (const [start, end] of spans(short, text, compact, at, true)) found.push({ cls, start, end });
+  }
+  const labels = found.filter((a) => !found.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
+  if (seen.size > 2000) seen.clear();
+  seen.set(line, labels);
+  return labels;
 }
 
 /** The set of label classes on a line. */

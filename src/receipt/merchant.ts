@@ -22,9 +22,16 @@ const LEGAL_FORM =
 const BUSINESS_WORD =
   /\b(enterprise|trading|restoran|restaurant|bakeries|bakery|store|stores|mart|supermarket|hardware|stationery|florist|cafe|caf[ée]|bistro|pharmacy|kedai|syarikat|perniagaan|shop|boutique|market)\b/i;
 
+// Copies without the global flag, for tests that must not carry a position from one line to the next.
+const ANY_LEGAL_FORM = new RegExp(LEGAL_FORM.source, 'iu');
+const ANY_LEXICON_FORM = new RegExp(LEXICON_FORM.source);
+const ANY_SHORT_FORM = new RegExp(SHORT_FORM.source);
+const EVERY_BUSINESS_WORD = new RegExp(BUSINESS_WORD.source, 'gi');
+const EVERY_SHOP_WORD = new RegExp(LEXICON_SHOP.source, 'g');
+
 const hasLegalForm = (line: string) => {
   const folded = foldKeepingLength(line);
-  return new RegExp(LEGAL_FORM.source, 'iu').test(line) || new RegExp(LEXICON_FORM.source).test(folded) || new RegExp(SHORT_FORM.source).test(folded.trim());
+  return ANY_LEGAL_FORM.test(line) || ANY_LEXICON_FORM.test(folded) || ANY_SHORT_FORM.test(folded.trim());
 };
 const hasShopWord = (line: string) => BUSINESS_WORD.test(line) || LEXICON_SHOP.test(foldKeepingLength(line));
 const hasSuffix = (line: string) => hasLegalForm(line) || hasShopWord(line);
@@ -128,7 +135,7 @@ const isAddress = (line: string) => looksLikeAddress(line) && !hasSuffix(line.re
 /** How many words the line has besides its legal forms (and business words, with `shopWords`). */
 function wordsBesides(line: string, shopWords: boolean): number {
   let rest = foldKeepingLength(line).replace(LEGAL_FORM, ' ').replace(LEXICON_FORM, ' ').trim().replace(SHORT_FORM, ' ');
-  if (shopWords) rest = rest.replace(new RegExp(BUSINESS_WORD.source, 'gi'), ' ').replace(new RegExp(LEXICON_SHOP.source, 'g'), ' ');
+  if (shopWords) rest = rest.replace(EVERY_BUSINESS_WORD, ' ').replace(EVERY_SHOP_WORD, ' ');
   return rest.replace(/\([^)]*\)?|[^\s(]*\)/g, ' ').trim().split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length;
 }
 const OWNED_BY = /\b(owned|operated|managed)\s+by\b|\bdi[mn]iliki(\s+oleh)?\b/i;

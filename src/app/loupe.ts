@@ -160,7 +160,8 @@ class Loupe {
 
   /** Fields from the document's text, on this device. Hand edits are kept unless the user asks to replace them. */
   async extractFields(id: string, { overwriteEdited = false } = {}): Promise<void> {
-    await this.storeLocalFields(id, overwriteEdited);
+    // Extraction runs in the pages worker now: a worker that fails says so instead of leaving the click unanswered.
+    await this.storeLocalFields(id, overwriteEdited).catch((error: unknown) => this.notify(`Loupe could not extract the fields again: ${error instanceof Error ? error.message : String(error)}`));
     await this.refresh();
   }
 

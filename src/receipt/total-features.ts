@@ -76,7 +76,10 @@ export function moneyOnLine(line: string, wholeUnits: boolean): number[] {
 export function totalCandidates(lines: string[], wholeUnits = false): TotalCandidate[] {
   // A receipt with no decimal amounts at all prints whole units, whatever its currency.
   wholeUnits ||= !lines.some((line) => amountsInLine(line).length > 0);
-  const infos: LineInfo[] = lines.map((line) => ({ inclusive: INCLUSIVE.test(fold(line)), exclusive: EXCLUSIVE.test(fold(line)), classes: labelClasses(line), amounts: moneyOnLine(line, wholeUnits), percent: /%/.test(line) }));
+  // In whole units every integer looks like money: a tax, registration or receipt number's line holds none, nor does a run of ten digits.
+  const money = (line: string, classes: Set<LabelClass>) =>
+    wholeUnits && (classes.has('taxId') || classes.has('document') || classes.has('date')) && amountsInLine(line).length === 0 ? [] : moneyOnLine(line, wholeUnits).filter((v) => !wholeUnits || Math.abs(v) < 1e10);
+  const infos: LineInfo[] = lines.map((line) => ({ inclusive: INCLUSIVE.test(fold(line)), exclusive: EXCLUSIVE.test(fold(line)), classes: labelClasses(line), amounts: money(line, labelClasses(line)), percent: /%/.test(line) }));
   const n = Math.max(1, lines.length - 1);
   const positive = infos.flatMap((l) => l.amounts).filter((v) => v > 0);
   if (positive.length === 0) return [];

@@ -108,3 +108,12 @@ describe('line items', () => {
     expect(receipt).toMatchObject({ total: 6.9, currency: 'PLN', merchantName: 'PIEKARNIA "ŁAN" Sp. z o.o.', date: '2024-03-05' });
   });
 });
+
+describe('whole-unit receipts', () => {
+  it('take no tax or registration number as the total', () => {
+    const vnd = ['CÔNG TY TNHH MINH AN', 'MST: 0312345678', 'Cà phê sữa 2 x 30.000 60.000', 'Tổng cộng 60.000 ₫'].join('\n');
+    expect(extractReceipt(vnd, { dateOrder: 'auto' }).total).toBe(60000);
+    const huf = ['Minta Bolt Kft.', 'Adószám: 12345678-2-44', 'KENYÉR 590', 'TEJ 400', 'ÖSSZESEN 990 Ft'].join('\n');
+    expect(extractReceipt(huf, { dateOrder: 'auto' }).total).toBe(990);
+  });
+});

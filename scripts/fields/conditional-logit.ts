@@ -1,3 +1,5 @@
+import { bestIndex } from '../../src/receipt/ranker';
+
 /**
  * Fits the ranker's weights: each receipt is one choice among its candidates and "none" (score 0);
  * full-batch gradient descent on the mean negative log-likelihood with an L2 penalty, from zero, so the
@@ -36,13 +38,8 @@ export function fitConditionalLogit(choices: readonly Choice[], featureNames: re
   return Object.fromEntries(featureNames.map((name, j) => [name, Math.round(w[j]! * 1e4) / 1e4]));
 }
 
-/** Share of choices whose best-scoring option (a candidate, or "none" at 0) is the right one. */
+/** Share of choices whose best-scoring option (a candidate, or "none" at 0) is the right one, scored as the extractor scores. */
 export function choiceAccuracy(choices: readonly Choice[], weights: Record<string, number>): number {
-  let right = 0;
-  for (const { candidates, answer } of choices) {
-    const scores = candidates.map((f) => Object.entries(f).reduce((s, [name, v]) => s + (weights[name] ?? 0) * v, 0));
-    const best = scores.reduce((b, s, i) => (s > (b === -1 ? 0 : scores[b]!) ? i : b), -1);
-    if ((best === -1 ? null : best) === answer) right++;
-  }
+  const right = choices.filter(({ candidates, answer }) => bestIndex(candidates.map((features) => ({ features })), { weights }) === answer).length;
   return choices.length ? right / choices.length : NaN;
 }

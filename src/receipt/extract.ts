@@ -37,7 +37,7 @@ export function extractReceipt(text: string, options: ExtractOptions): Receipt {
   const lineItems = findLineItems(lines, itemsStart, totals.blockStart);
   // A payable total printed without its decimal point ("TOTAL PAYABLE 2135") overrules the ranking: only a
   // figure whose digits it shows, from another line or from arithmetic, can be the total.
-  const rankedTotal = ranked?.candidate.value ?? null;
+  const rankedTotal = ranked?.value ?? null;
   const total = !totals.lost || wholeUnits
     ? rankedTotal
     : (totals.total ?? (totals.unread === null ? null : readLostTotal(totals.unread, [rankedTotal, ...itemsSums(lineItems, totals)])));

@@ -2,14 +2,14 @@
 
 // Letters that NFKD does not split into a base letter and a mark.
 const SPECIAL: Record<string, string> = { ß: 'SS', ẞ: 'SS', Ł: 'L', ł: 'L', Ø: 'O', ø: 'O', Æ: 'AE', æ: 'AE', Œ: 'OE', œ: 'OE', Đ: 'D', đ: 'D', Ħ: 'H', ħ: 'H', ı: 'I', Þ: 'TH', þ: 'TH' };
-// Cyrillic as Serbian Latin writes it, so Serbian (and Bulgarian, Russian) receipts meet the lexicon's words.
+// Cyrillic as Serbian Latin writes it, so Serbian receipts meet the lexicon's words (other Cyrillic letters as near as one can).
 const CYRILLIC: Record<string, string> = {
   А: 'A', Б: 'B', В: 'V', Г: 'G', Д: 'D', Ђ: 'DJ', Е: 'E', Ж: 'Z', З: 'Z', И: 'I', Ј: 'J', К: 'K', Л: 'L', Љ: 'LJ', М: 'M', Н: 'N', Њ: 'NJ', О: 'O', П: 'P', Р: 'R', С: 'S', Т: 'T', Ћ: 'C', У: 'U', Ф: 'F', Х: 'H', Ц: 'C', Ч: 'C', Џ: 'DZ', Ш: 'S', Щ: 'SH', Ъ: 'A', Ы: 'Y', Ь: '', Э: 'E', Ю: 'JU', Я: 'JA', Й: 'J', Ё: 'E', Є: 'JE', І: 'I', Ї: 'JI', Ґ: 'G',
 };
 for (const [upper, latin] of Object.entries(CYRILLIC)) SPECIAL[upper] = SPECIAL[upper.toLowerCase()] = latin;
 const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL).join('')}]`, 'g');
 
-/** `Rīgas Maiznīca, Groß` → `RIGAS MAIZNICA, GROSS`: one character in, one or two out, no marks. */
+/** `Rīgas Maiznīca, Groß` → `RIGAS MAIZNICA, GROSS`: upper case, no marks (a character may become several). */
 export function fold(text: string): string {
   return text
     .replace(SPECIAL_RE, (c) => SPECIAL[c]!)

@@ -18,7 +18,7 @@ const COMPOUNDS: Partial<Record<LabelClass, string[]>> = {
 // words): I and L are one letter, and inside a word a digit or sign is the letter it resembles ("T0TAL", "5UBTOTAL").
 const AS_LETTER: Record<string, string> = { '0': 'O', '1': 'I', '|': 'I', '!': 'I', '5': 'S', $: 'S', '8': 'B', '2': 'Z', '6': 'G', '7': 'T' };
 
-/** The folded text with look-alikes written one way; one character out for each in, so indices still point into the line. */
+/** The folded text with look-alikes written one way; one character out for each in, so indices still point into the folded line. */
 function skeleton(folded: string): string {
   // A digit before a decimal point starts an amount ("TOTALRM5.00"), never a letter.
   return folded.replace(/(?:\p{L}|[0-9|!$](?!\d*[.,]\d))+/gu, (run) => {
@@ -102,10 +102,10 @@ export interface LabelMatch {
   end: number;
 }
 
-// Every extractor asks about the same lines: the answers are kept for the receipt at hand, not forever.
+// Every extractor asks about the same lines: answers are kept for the last 2,000 lines asked about, then dropped at once.
 const seen = new Map<string, LabelMatch[]>();
 
-/** Every label on a line, a shorter one inside a longer one of another class dropped ("TOTAL" inside "GRAND TOTAL"). */
+/** Every label on a line, a shorter one inside a longer one dropped ("TOTAL" inside "GRAND TOTAL"). */
 export function labelsIn(line: string): LabelMatch[] {
   const known = seen.get(line);
   if (known) return known;

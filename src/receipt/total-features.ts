@@ -1,7 +1,7 @@
 /**
  * Every amount on a receipt as a candidate for its total, described by evidence that holds in any
  * language: the kinds of label on its line and the line above, where it is printed, how often, and
- * whether the receipt's other amounts add up to it. `total-ranker.ts` weighs the evidence.
+ * whether the receipt's other amounts add up to it. `ranker.ts` weighs the evidence.
  */
 import { amountsInLine, toMinor, wholeAmountsInLine } from './amounts';
 import { fold } from './fold';
@@ -68,7 +68,7 @@ function carriesNext(info: LineInfo, next: LineInfo | undefined, nextLine: strin
 const firstAmountOf = (infos: LineInfo[], cls: LabelClass) => infos.find((l) => l.classes.has(cls) && l.amounts.length > 0)?.amounts.at(-1) ?? null;
 
 /** Amounts that stand for money on the receipt: decimals, or whole units where the currency has no minor unit. */
-export function moneyOnLine(line: string, wholeUnits: boolean): number[] {
+function moneyOnLine(line: string, wholeUnits: boolean): number[] {
   const decimals = amountsInLine(line);
   return decimals.length > 0 || !wholeUnits ? decimals : wholeAmountsInLine(line);
 }

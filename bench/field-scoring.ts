@@ -19,8 +19,8 @@ export function normDate(value: string | null | undefined): string | null {
   const compact = /^\(?(\d{2})(\d{2})(\d{2})(\d{2})\)?$/.exec(value.trim());
   if (compact) {
     const [, a, b, c, d] = compact;
-    // Year first when it reads as one ("20180304"), else day first ("25032018").
-    return /^(19|20)$/.test(a!) ? parseDate(`${a}${b}-${c}-${d}`, 'DMY') : parseDate(`${c}${d}-${b}-${a}`, 'DMY');
+    // Year first when it reads as one ("20180304"), else day first ("25032018", "19032018").
+    return (/^(19|20)$/.test(a!) ? parseDate(`${a}${b}-${c}-${d}`, 'DMY') : null) ?? parseDate(`${c}${d}-${b}-${a}`, 'DMY');
   }
   return parseDate(value, 'DMY');
 }

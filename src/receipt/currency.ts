@@ -7,7 +7,7 @@ const codeIn = (text: string) => text.split('\n').find((line) => CODES.test(line
 // Order matters: prefixed dollars before the bare `$`; symbols matched on the text as printed.
 const SYMBOLS: [RegExp, string][] = [
   // "(RM)" heads a money column in Malaysia and names the province of Rome in an Italian address.
-  [/\bRM\s?\d|\b(AMOUNT|AMT|PRICE|TOTAL|TAX|GST|SST|NETT?|U\/P|DISC)\s?\(RM\)|(?<!\()\bRM\b(?!\))/i, 'MYR'],
+  [/\bRM\s?\d|\b(AMOUNT|AMT|PRICE|TOTAL|TAX|GST|SST|NETT?|U\/P|DISC)\s?\(RM\)/i, 'MYR'],
   [/\bS\$|\bSGD/, 'SGD'],
   [/\bUS\$/, 'USD'],
   [/\bR\$/, 'BRL'],
@@ -32,9 +32,12 @@ const SYMBOLS: [RegExp, string][] = [
   [/\d\s?lei\b|\bLEI\b|\d[.,]\d{2}\s?RON\b|\bRON\s?\d+[.,]\d{2}/i, 'RON'],
   [/\d[.,]\d{2}\s?TRY\b|\bTRY\s?\d+[.,]\d{2}/, 'TRY'],
   [/\bRp\.?\s?\d/i, 'IDR'],
-  [/\d\s?din\.?\b|\bDIN\b|\bдин/i, 'RSD'],
+  // "DIN A4" is a paper size: dinars are beside an amount or head a column.
+  [/\d\s?din\.?\b|\bdin\.?\s?\d|\(DIN\)|\bдин/i, 'RSD'],
   [/\bFr\.\s?\d|\bSFr\b|\bCHF\b/, 'CHF'],
   [/\d\s?kn\b|\bKN\b/, 'HRK'],
+  // A bare "RM" is weaker than any symbol: "00100 Roma RM" is the province of Rome on a receipt in euros.
+  [/(?<!\()\bRM\b(?!\))/, 'MYR'],
 ];
 // Country cues when nothing else is printed (matched on folded text): tax names, registration numbers,
 // company forms and words tied to one currency. "kr" is three currencies, told apart by these too.
@@ -53,8 +56,9 @@ const CUES: [RegExp, string][] = [
   [/\bMVA\b|\bNORGE\b|\bFORETAKSREGISTERET\b/, 'NOK'],
   [/\bMOMS\b|\bORG\.? ?NR\b|\bKVITTO\b|\bSVERIGE\b/, 'SEK'],
   [/\bGMBH\b|\bMWST\b|\bUST\b|\bTTC\b|\bTVA\b|\bIVA\b|\bBTW\b|\bALV\b|\bKMKR\b|\bPVN\b|\bPVM\b|\bDDV\b|\bPDV\b|\bOIB\b|\bFPA\b|\bΦΠΑ\b|\bS\.?A\.?R\.?L\b|\bIC DPH\b|\bDPH\b/, 'EUR'],
-  [/\bVAT REG|\bLTD\b.*\bUK\b|\bUNITED KINGDOM\b/, 'GBP'],
+  // "VAT REG TIN" heads Philippine receipts: the TIN decides before the VAT registration does.
   [/\bTIN\b|\bPHILIPPINES\b|\bBIR\b/, 'PHP'],
+  [/\bVAT REG|\bLTD\b.*\bUK\b|\bUNITED KINGDOM\b/, 'GBP'],
 ];
 // Where "kr" is printed, the Nordic cues above decide; alone it is most often Swedish.
 const KRONA = /\d\s?kr\.?\b|\bkr\.?\s?\d|\bKR\b/i;

@@ -85,7 +85,8 @@ function datesIn(text: string, order: DateOrder): Found[] {
         if (order === 'YMD' && (c ?? '').length === 2) date = iso(fullYear(a ?? ''), y, Number(c));
         else date = order === 'MDY' ? iso(year, x, y) : iso(year, y, x);
       } else if (kind === 'dmy-name') date = monthOf(g[1]!) ? iso(fullYear(g[2]!), monthOf(g[1]!)!, Number(g[0])) : null;
-      else if (kind === 'mdy-name') date = monthOf(g[0]!) ? iso(fullYear(g[2]!), monthOf(g[0]!)!, Number(g[1])) : null;
+      // "SET 12.50" or "MAR 10.00" is a word and an amount, not 12 September 2050.
+      else if (kind === 'mdy-name') date = monthOf(g[0]!) && !/\d[.,]\d\d$/.test(m[0]) ? iso(fullYear(g[2]!), monthOf(g[0]!)!, Number(g[1])) : null;
       else if (kind === 'ymd-name') date = monthOf(g[1]!) ? iso(Number(g[0]), monthOf(g[1]!)!, Number(g[2])) : null;
       else date = monthOf(g[2]!) ? iso(Number(g[0]), monthOf(g[2]!)!, Number(g[1])) : null;
       if (date) found.push({ date, index: m.index });

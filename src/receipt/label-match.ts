@@ -32,31 +32,45 @@ function skeleton(folded: string): string {
 // A label glued to a currency code ("TOTALRM12.50") still ends there.
 const CODE_AFTER = new RegExp(`(?:${['RM', 'EUR', 'USD', 'SGD', 'PLN', 'CZK', 'HUF', 'RON', 'SEK', 'NOK', 'DKK', 'KR', 'KC', 'FT', 'ZL', 'LEI', 'TL', 'RP', 'VND', 'PHP'].map(skeleton).join('|')})[^\\p{L}]*(?:\\d|$)`, 'uy');
 
-// Payment words of three letters or fewer ("BAR", "CB") are also ordinary words: they count only where a line starts.
-const LINE_START: ReadonlySet<LabelClass> = new Set(['cash', 'tendered', 'change', 'card']);
+// Total and payment words of three letters or fewer ("SUM", "BAR", "CB") are also ordinary words ("DIM SUM",
+// "CHOCOLATE BAR"): they count only where a line starts.
+const LINE_START: ReadonlySet<LabelClass> = new Set(['total', 'cash', 'tendered', 'change', 'card']);
 
-// Amount labels may lose their last letter to OCR ("GRAND TOTA."); names of documents and people may not ("KONOBAR", a waiter, is no "KONOBA", a tavern).
+// Amount labels may lose their last letter to OCR ("GRAND TOTA. 12.50"), and count so only before an amount: "CHANG"
+// is a name and "REST" a restaurant, not a change line. Names of documents and people are never cut ("KONOBAR", a waiter, is no "KONOBA", a tavern).
 const TRUNCATED: ReadonlySet<LabelClass> = new Set(['payable', 'total', 'subtotal', 'cash', 'tendered', 'change', 'card', 'rounding']);
 
+const tokensOf = (phrase: string) => skeleton(fold(phrase)).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
 /**
- * A phrase as a pattern on the line with its spaces taken out, so a word OCR split ("TO TAL") or two it glued
+ * Tokens as a pattern on the line with its spaces taken out, so a word OCR split ("TO TAL") or two it glued
  * ("GRANDTOTAL") match as printed; where the words begin and end is checked on the line itself.
  */
-function phrasePattern(phrase: string, truncated: boolean): string | null {
-  const tokens = skeleton(fold(phrase)).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  if (tokens.length === 0) return null;
-  const word = (token: string) => (truncated && token.length >= 5 ? `${token.slice(0, -1)}(?:${token.at(-1)})?` : token);
-  return tokens.map(word).join('[.\\-_/:]*');
+const tokensPattern = (tokens: string[]) => tokens.join('[.\\-_/:()°#]*');
+
+/** The phrase with its last word's last letter lost, where that word is long enough to be known without it. */
+function cutPhrase(phrase: string): string | null {
+  const tokens = tokensOf(phrase);
+  const last = tokens.at(-1);
+  return last !== undefined && last.length >= 5 ? tokensPattern([...tokens.slice(0, -1), last.slice(0, -1)]) : null;
 }
 
-interface CompiledClass {
+/** One class's phrases as one pattern (fast, longest first), and each on its own for when the first to match is no word there. */
+interface Alternation {
+  any: RegExp;
+  each: RegExp[];
+}
+
+interface CompiledSet {
   cls: LabelClass;
-  re: RegExp;
-  /** The short payment words, which count only at the start of a line. */
-  short: RegExp | null;
+  phrases: Alternation;
+  /** Short words count only at the start of a line. */
+  atStart: boolean;
+  /** Cut words count only before an amount. */
+  beforeAmount: boolean;
 }
 
-const compiled: CompiledClass[] = (() => {
+const compiled: CompiledSet[] = (() => {
   const phrases = new Map<LabelClass, Set<string>>();
   for (const classes of Object.values(LABELS)) {
     for (const [cls, list] of Object.entries(classes) as [LabelClass, readonly string[]][]) {
@@ -66,32 +80,58 @@ const compiled: CompiledClass[] = (() => {
     }
   }
   for (const [cls, list] of Object.entries(COMPOUNDS) as [LabelClass, string[]][]) for (const phrase of list) (phrases.get(cls) ?? phrases.set(cls, new Set()).get(cls)!).add(phrase);
-  const alternation = (list: string[], cls: LabelClass) =>
-    new RegExp([...new Set(list.map((p) => phrasePattern(p, TRUNCATED.has(cls))).filter((p): p is string => p !== null))].sort((a, b) => b.length - a.length).join('|'), 'gu');
-  return [...phrases].map(([cls, set]) => {
-    const short = LINE_START.has(cls) ? [...set].filter((p) => /^\p{L}{1,3}$/u.test(fold(p))) : [];
-    return { cls, re: alternation([...set].filter((p) => !short.includes(p)), cls), short: short.length > 0 ? alternation(short, cls) : null };
+  const alternation = (list: (string | null)[]): Alternation | null => {
+    const patterns = [...new Set(list.filter((p): p is string => p !== null && p !== ''))].sort((a, b) => b.length - a.length);
+    return patterns.length === 0 ? null : { any: new RegExp(patterns.join('|'), 'gu'), each: patterns.map((p) => new RegExp(p, 'uy')) };
+  };
+  return [...phrases].flatMap(([cls, set]) => {
+    const all = [...set];
+    const isShort = (p: string) => LINE_START.has(cls) && /^\p{L}{1,3}$/u.test(fold(p));
+    const sets: [Alternation | null, boolean, boolean][] = [
+      [alternation(all.filter((p) => !isShort(p)).map((p) => tokensPattern(tokensOf(p)))), false, false],
+      [alternation(all.filter(isShort).map((p) => tokensPattern(tokensOf(p)))), true, false],
+      [TRUNCATED.has(cls) ? alternation(all.map(cutPhrase)) : null, false, true],
+    ];
+    return sets.flatMap(([alt, atStart, beforeAmount]) => (alt ? [{ cls, phrases: alt, atStart, beforeAmount }] : []));
   });
 })();
 
+const AMOUNT_AFTER = /^[^\p{L}\d]*(?:\p{L}{1,3}[^\p{L}\d]*)?\d/u;
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
-/** Spans of `re`'s matches on the line without its spaces, mapped back to the line, that begin and end a word there. */
-function* spans(re: RegExp, line: string, compact: string, at: number[], atStart: boolean): Generator<[number, number]> {
-  re.lastIndex = 0;
-  for (let m = re.exec(compact); m !== null; m = re.exec(compact)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    const start = at[m.index]!;
-    const end = at[m.index + m[0].length - 1]! + 1;
+/**
+ * Spans of the phrases' matches on the line without its spaces, mapped back to the line, that begin and end a word
+ * there. Where the first phrase to match is no word ("TOTALS" for "TOTAL"), every phrase is tried at that place
+ * and the longest that is one is kept ("KART", from "KARTA", is no word in "KARTE 12,50"; "KARTE" is).
+ */
+function* spans({ phrases: { any, each }, atStart, beforeAmount }: CompiledSet, line: string, compact: string, at: number[]): Generator<[number, number]> {
+  const word = (from: number, length: number): [number, number] | null => {
+    const start = at[from]!;
+    const end = at[from + length - 1]! + 1;
     CODE_AFTER.lastIndex = end;
     const ends = !/\p{L}/u.test(line[end] ?? '') || CODE_AFTER.test(line);
     const begins = !isWordChar(line[start - 1]) && (!atStart || !/\p{L}/u.test(line.slice(0, start)));
-    if (begins && ends) yield [start, end];
+    return begins && ends && (!beforeAmount || AMOUNT_AFTER.test(line.slice(end))) ? [start, end] : null;
+  };
+  any.lastIndex = 0;
+  for (let m = any.exec(compact); m !== null; m = any.exec(compact)) {
+    if (m[0].length === 0) {
+      any.lastIndex++;
+      continue;
+    }
+    let length = m[0].length;
+    let found = word(m.index, length);
+    if (found === null) {
+      for (const re of each) {
+        re.lastIndex = m.index;
+        const other = re.exec(compact)?.[0].length ?? 0;
+        const span: [number, number] | null = other > (found ? length : 0) ? word(m.index, other) : null;
+        if (span) [found, length] = [span, other];
+      }
+    }
+    if (found) yield found;
     // A match that is no word here may hide one that starts inside it.
-    else re.lastIndex = m.index + 1;
+    any.lastIndex = found ? m.index + length : m.index + 1;
   }
 }
 
@@ -118,10 +158,7 @@ export function labelsIn(line: string): LabelMatch[] {
     at.push(i);
   }
   const found: LabelMatch[] = [];
-  for (const { cls, re, short } of compiled) {
-    for (const [start, end] of spans(re, text, compact, at, false)) found.push({ cls, start, end });
-    if (short) for (const [start, end] of spans(short, text, compact, at, true)) found.push({ cls, start, end });
-  }
+  for (const set of compiled) for (const [start, end] of spans(set, text, compact, at)) found.push({ cls: set.cls, start, end });
   const labels = found.filter((a) => !found.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
   if (seen.size > 2000) seen.clear();
   seen.set(line, labels);

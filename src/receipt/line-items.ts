@@ -13,6 +13,7 @@ const PHONE = /\b(tel|phone|fax|hp)\b|\+\d{2}\s?\d|\(0\d{1,3}\)\s?\d{3}/i;
 const CODE = /^\s*(?:[A-Z]{0,3}\d{5,}[A-Z]?\b\s*)+/i;
 // Quantity next to a unit price: "2 x 3.50", "2X 3.50", "2 @ 3.50", "3.50 x 2".
 const QTY_TIMES = /(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s*(?:x|@|×|\*)\s*[A-Z$€£¥]{0,3}\s*\d+[.,]\d{2}/i;
+const ENDS_IN_AMOUNT = /\d[.,]\d{2}\s*[A-Z]?\s*$/i;
 const TIMES_QTY = /\d[.,]\d{2}\s*(?:x|×)\s*(\d{1,3})(?![\d.,])/i;
 
 const text = (line: string) => line.replace(/[-\d.,:%*/()@×x$€£¥]+(?=\s|$)/gi, ' ').replace(/\s+/g, ' ').trim();
@@ -46,8 +47,9 @@ export function findLineItems(lines: string[], start: number, end: number): Line
   for (let i = start; i < end; i++) {
     const line = lines[i]!;
     const amounts = amountsInLine(line);
-    // Before the first item, an address ("LOT 1.02, JALAN BUNGA") or a phone number is still the header.
-    if (items.length === 0 && (looksLikeAddress(line) || PHONE.test(line))) continue;
+    // Before the first item, an address ("LOT 1.02, JALAN BUNGA") or a phone number is still the header; a line
+    // that ends in an amount is an item even with a street word in it ("DR PEPPER 2.50", "BANANA 1.2 KG 3.50").
+    if (items.length === 0 && !ENDS_IN_AMOUNT.test(line) && (looksLikeAddress(line) || PHONE.test(line))) continue;
     if (amounts.length === 0 || NOT_ITEM.test(line) || isSummary(line) || isPaymentLine(line)) {
       const words = text(line);
       if (amounts.length === 0 && /\p{L}{2,}/u.test(words) && !TABLE_HEADER.test(line) && !NOT_ITEM.test(line)) {

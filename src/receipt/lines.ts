@@ -9,6 +9,11 @@ export function receiptLines(text: string): string[] {
   return lettersForLookAlikeDigits(text.normalize('NFKC'))
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .split(/\r?\n/)
-    .map((line) => line.replace(/[\t\u00a0 ]+/g, ' ').trim())
+    .map((line) => capped(line.replace(/[\t\u00a0 ]+/g, ' ').trim()))
     .filter((line) => line.length > 0);
 }
+
+// No printed line is this long; a run OCR or a PDF made of one is cut in the middle, where the label and the
+// amount are not, so that no pattern spends time proportional to its square.
+const LONGEST = 300;
+const capped = (line: string) => (line.length <= LONGEST ? line : `${line.slice(0, LONGEST / 2)} ${line.slice(-LONGEST / 2)}`);

@@ -16,6 +16,8 @@ describe('bench field scoring', () => {
   it('reads every date form a key may hold', () => {
     expect(normDate('20180304')).toBe('2018-03-04');
     expect(normDate('25032018')).toBe('2018-03-25');
+    expect(normDate('19032018')).toBe('2018-03-19');
+    expect(normDate('20032018')).toBe('2018-03-20');
     expect(normDate('2018-03-04')).toBe('2018-03-04');
     expect(normDate('12 MAR 2018')).toBe('2018-03-12');
     expect(normDate('18.01.2022')).toBe('2022-01-18');

@@ -5,6 +5,14 @@ import { receiptSchema } from '../../../src/receipt/schema';
 const auto = { dateOrder: 'auto' } as const;
 
 describe('extractReceipt', () => {
+  it('reads a receipt holding a line of garbage as long as a page in about the time of a normal one', () => {
+    const text = ['ACME SDN BHD', '1'.repeat(100_000), 'A1 '.repeat(30_000), 'TOTAL 5.00'].join('\n');
+    const started = performance.now();
+    expect(extractReceipt(text, auto)).toMatchObject({ merchantName: 'ACME SDN BHD', total: 5 });
+    // Uncapped, the registration-number patterns take minutes on such a line; capped, milliseconds.
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('reads a Malaysian GST receipt with a rounded total and a GST summary', () => {
     const text = [
       'KEDAI RUNCIT MAJU JAYA SDN BHD',

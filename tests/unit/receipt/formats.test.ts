@@ -37,6 +37,14 @@ describe('number formats', () => {
     for (const [text, currency] of cases) expect([text, findCurrency(text, null)]).toEqual([text, currency]);
   });
 
+  it('lets a symbol beside money outweigh a bare code, a paper size or a registration line', () => {
+    expect(findCurrency('ALIMENTARI ROSSI\nVia Appia 3, 00100 Roma RM\nTOTALE 12,50 €', null)).toBe('EUR');
+    expect(findCurrency('KOPIRNICA\nPAPIR DIN A4 500 L 5,00', null)).toBeNull();
+    expect(findCurrency('UKUPNO 1.250,00 DIN', null)).toBe('RSD');
+    expect(findCurrency('SARI-SARI STORE\nVAT REG TIN: 123-456-789-000\nTOTAL 150.00', null)).toBe('PHP');
+    expect(findCurrency('CORNER SHOP LTD\nVAT REG NO 123 4567 89\nTOTAL 4.50', null)).toBe('GBP');
+  });
+
   it('reads "(RM)" in an Italian address as the province of Rome, and "CAD." as a street', () => {
     expect(findCurrency('VIA ROMA 1\n00184 ROMA (RM)\nTOTALE € 5,00', null)).toBe('EUR');
     expect(findCurrency('ATATÜRK CAD. NO:45\nTOPLAM 10,00\nKDV', null)).toBe('TRY');
@@ -63,6 +71,20 @@ describe('labels as OCR prints them', () => {
     expect(labelClasses('BAR 20,00').has('cash')).toBe(true);
     expect(labelClasses('TOTAL QTY 3').has('count')).toBe(true);
     expect(labelClasses('TOTAL QTY 3').has('total')).toBe(false);
+    expect(labelClasses('DIM SUM 12.00').has('total')).toBe(false);
+    expect(labelClasses('SUM 12.00').has('total')).toBe(true);
+  });
+
+  it('reads a label OCR cut short only before an amount', () => {
+    expect(labelClasses('GRAND TOTA 12.50').has('payable')).toBe(true);
+    expect(labelClasses('CHANG RM 0.50').has('change')).toBe(true);
+    expect(labelClasses('CHANG KEE SDN BHD').has('change')).toBe(false);
+    expect(labelClasses('TOTA').has('total')).toBe(false);
+  });
+
+  it('tries a shorter phrase where the longest that matches is no word', () => {
+    expect(labelClasses('KARTE 12,50').has('card')).toBe(true);
+    expect(labelClasses('TOTALT 12,50').has('total')).toBe(true);
   });
 });
 
@@ -87,6 +109,12 @@ describe('dates in words and numbers', () => {
     expect(date('Rovinj, 18. rujna 202l. u 21:15')).toBeNull();
   });
 
+  it('reads a month-like word before an amount as a word, not a date', () => {
+    for (const line of ['SET 12.50', 'MAR 10.00', 'BAL 10.00', 'DEC 5,50']) expect(parseDate(line, 'DMY'), line).toBeNull();
+    expect(parseDate('SET 12, 2024', 'DMY')).toBe('2024-09-12');
+    expect(parseDate('Mar 10, 24', 'DMY')).toBe('2024-03-10');
+  });
+
   it('skips a best-before or return-by date for the purchase date', () => {
     const text = ['BÄCKEREI SCHMIDT GMBH', 'MHD 20.03.2024', 'Datum 05.03.2024', 'SUMME 3,20'].join('\n');
     expect(extractReceipt(text, { dateOrder: 'auto' }).date).toBe('2024-03-05');
@@ -99,6 +127,11 @@ describe('line items', () => {
   it('takes no address line holding a figure like a price, nor a phone line, as an item', () => {
     const text = ['KEDAI MAJU SDN BHD', 'LOT 1.02, JALAN BUNGA 3', '47100 PUCHONG', 'TEL 03-8076 1234', 'MILO 2 X 3.50 7.00', 'ROTI 2.50', 'TOTAL 9.50', 'CASH 10.00', 'CHANGE 0.50', '14/03/2018'].join('\n');
     expect(extractReceipt(text, { dateOrder: 'auto' }).lineItems.map((item) => item.description)).toEqual(['MILO', 'ROTI']);
+  });
+
+  it('takes a first item whose name holds a street word or a postcode-like figure', () => {
+    const text = ['FRESHMART', 'No. 5, Jalan Kenari 2', 'DR PEPPER 2.50', 'BANANA 1.2 KG 3.50', 'TOTAL 6.00'].join('\n');
+    expect(extractReceipt(text, { dateOrder: 'auto' }).lineItems.map((item) => [item.description, item.amount])).toEqual([['DR PEPPER', 2.5], ['BANANA', 3.5]]);
   });
 
   it('takes no address line, postcode or code line as an item', () => {

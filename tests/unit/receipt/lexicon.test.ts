@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { labelClasses } from '../../../src/receipt/label-match';
 import { LABELS, LEGAL_FORMS, MONTHS, SHOP_WORDS, type LabelClass, type Language } from '../../../src/receipt/lexicon';
 
 const LANGUAGES = [
@@ -49,6 +50,15 @@ describe('lexicon', () => {
       expect(forms.every(wellFormed), forms.join(', ')).toBe(true);
     }
     expect(duplicates(months.flat())).toEqual([]);
+  });
+
+  it('reads every phrase as its own class when printed before an amount, in capitals or as written', () => {
+    const missed = LANGUAGES.flatMap((language) =>
+      (Object.entries(LABELS[language]) as [LabelClass, readonly string[]][]).flatMap(([cls, phrases]) =>
+        phrases.flatMap((phrase) => [`${phrase} 12.50`, `${phrase.toUpperCase()}: 12.50`].filter((line) => !labelClasses(line).has(cls)).map((line) => `${language} ${cls}: "${line}"`)),
+      ),
+    );
+    expect(missed).toEqual([]);
   });
 
   it('has no empty, padded or over-long phrase', () => {

@@ -4,12 +4,13 @@ import { abortError } from '../src/engines/engine';
 import { serializeError } from '../src/errors';
 import type { PagesRequest, PagesResponse } from '../src/protocol';
 import { PageWindow } from '../src/pipeline/page-window';
-import { extractReceipt } from '../src/receipt/extract';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const running = new Map<number, { controller: AbortController; ahead: PageWindow }>();
 const post = (message: PagesResponse, transfer: Transferable[] = []) => self.postMessage(message, transfer);
+// The extractor and its lexicon load on the first receipt, not with every worker that only reads pages.
+let extractor: Promise<typeof import('../src/receipt/extract')> | null = null;
 
 self.addEventListener('message', (event: MessageEvent<PagesRequest>) => {
   const request = event.data;
@@ -23,11 +24,10 @@ self.addEventListener('message', (event: MessageEvent<PagesRequest>) => {
   }
   const { id } = request;
   if (request.type === 'extract') {
-    try {
-      post({ type: 'extracted', id, receipt: extractReceipt(request.text, request.options) });
-    } catch (error) {
-      post({ type: 'error', id, error: serializeError(error) });
-    }
+    extractor ??= import('../src/receipt/extract');
+    extractor
+      .then(({ extractReceipt }) => post({ type: 'extracted', id, receipt: extractReceipt(request.text, request.options) }))
+      .catch((error: unknown) => post({ type: 'error', id, error: serializeError(error) }));
     return;
   }
   const controller = new AbortController();

@@ -199,6 +199,9 @@ class Loupe {
     if (!doc || doc.status !== 'done' || (doc.fields?.edited && !overwriteEdited)) return;
     const text = documentText(await db.listPages(id));
     const receipt = await extractFields(text, { dateOrder: useSettings.getState().dateOrder });
+    // Fields typed while the worker was extracting are the user's, and a document deleted meanwhile stays deleted.
+    const now = await db.getDocument(id);
+    if (!now || (now.fields?.edited && !doc.fields?.edited)) return;
     await db.updateDocument(id, { fields: { receipt, source: 'local', edited: false, review: reviewReceipt(receipt) } });
   }
 

@@ -4,21 +4,27 @@ import type { DocumentRecord } from '../db';
 import { chosenSmolVlm, loupe } from '../app/loupe';
 import { useSettings } from '../store/settings';
 import { catalogueEntry, type CatalogueEntry } from '../engines/smolvlm/catalogue';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { findDuplicates } from '../library/duplicates';
 
 export function DocumentList() {
   const documents = useLibrary((s) => s.documents);
+  const duplicates = useMemo(() => {
+    const byId = new Map(documents.map((doc) => [doc.id, doc]));
+    const found = findDuplicates(documents.flatMap((doc) => (doc.fields ? [{ id: doc.id, createdAt: doc.createdAt, ...doc.fields.receipt }] : [])));
+    return new Map([...found].map(([id, other]) => [id, byId.get(other)!]));
+  }, [documents]);
   if (!documents.length) return <p className="empty">No documents yet.</p>;
   return (
     <ul className="doc-list" aria-label="Documents">
       {documents.map((doc) => (
-        <DocumentRow key={doc.id} doc={doc} />
+        <DocumentRow key={doc.id} doc={doc} duplicateOf={duplicates.get(doc.id)} />
       ))}
     </ul>
   );
 }
 
-function DocumentRow({ doc }: { doc: DocumentRecord }) {
+function DocumentRow({ doc, duplicateOf }: { doc: DocumentRecord; duplicateOf: DocumentRecord | undefined }) {
   const selected = useLibrary((s) => s.selectedId === doc.id);
   const progress = useLibrary((s) => s.progress[doc.id]);
   const busy = doc.status === 'queued' || doc.status === 'reading';
@@ -53,6 +59,14 @@ function DocumentRow({ doc }: { doc: DocumentRecord }) {
           value={progress.pagesDone}
           aria-label={`Reading ${doc.name}`}
         />
+      )}
+      {duplicateOf && (
+        <p className="doc-duplicate" data-testid="duplicate-of" data-of={duplicateOf.id}>
+          Possible duplicate: same merchant, date and total as{' '}
+          <button type="button" className="link" onClick={() => useLibrary.setState({ selectedId: duplicateOf.id })}>
+            {duplicateOf.name}
+          </button>
+        </p>
       )}
       {doc.status === 'failed' && doc.error && (
         <p className="doc-error" data-testid="doc-error" data-code={doc.error.code ?? ''}>

@@ -55,3 +55,27 @@ test('a read receipt gets its fields on the device, checked, editable, and expor
   expect(items.text).toMatch(/LATTE/);
   expect(items.text).toMatch(/MUFFIN/);
 });
+
+test('a receipt added twice is marked as a possible duplicate of the first, with a link to it, and nothing is deleted', async ({ page }) => {
+  await page.goto('/');
+  const receipt = await renderReceiptFixturePng(page, CAFE_RECEIPT_LINES);
+  await page.getByTestId('file-input').setInputFiles({ name: 'cafe.png', mimeType: 'image/png', buffer: receipt });
+  await expect(row(page, 'cafe.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await expect(row(page, 'cafe.png').getByTestId('duplicate-of')).toHaveCount(0);
+  await page.getByTestId('file-input').setInputFiles({ name: 'cafe-again.png', mimeType: 'image/png', buffer: receipt });
+  await expect(row(page, 'cafe-again.png')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+
+  const mark = row(page, 'cafe-again.png').getByTestId('duplicate-of');
+  await expect(mark).toHaveAttribute('data-of', (await row(page, 'cafe.png').getAttribute('data-doc-id'))!);
+  await expect(mark).toContainText('same merchant, date and total as cafe.png');
+  await expect(row(page, 'cafe.png').getByTestId('duplicate-of')).toHaveCount(0);
+  await mark.getByRole('button', { name: 'cafe.png', exact: true }).click();
+  await expect(row(page, 'cafe.png')).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByTestId('doc-row')).toHaveCount(2);
+
+  // A total corrected by hand makes it another receipt; the mark goes.
+  await row(page, 'cafe-again.png').getByRole('button', { name: 'cafe-again.png', exact: true }).click();
+  await page.getByTestId('field-total').fill('18.00');
+  await page.getByTestId('field-total').blur();
+  await expect(mark).toHaveCount(0);
+});

@@ -51,6 +51,12 @@ export type DocumentKind = 'image' | 'pdf';
 /** How a page's text was obtained: read from the PDF's text layer, or recognized by an engine. */
 export type PageSource = 'text-layer' | 'ocr';
 
+/** One line of a page's text and where it is on the page image: `[x, y, width, height]` in the image's pixels. */
+export interface PageLine {
+  text: string;
+  box: [number, number, number, number];
+}
+
 export interface PreparedPage {
   /** 0-based. */
   index: number;
@@ -61,6 +67,8 @@ export interface PreparedPage {
   source: PageSource;
   /** Present when source is 'text-layer'. */
   text?: string;
+  /** Present when source is 'text-layer': its lines where pdf.js placed them. */
+  lines?: PageLine[];
   /** Present when source is 'ocr': the pixels the engine reads. */
   pixels?: RgbaImage;
 }

@@ -2,6 +2,7 @@ import type { DocumentRecord, DocumentStatus, PageRecord, ReceiptFields } from '
 import { receiptSchema } from '../receipt/schema';
 import type { PageRange } from '../reader/page-range';
 import type { ErrorCode } from '../errors';
+import type { PageLine } from '../protocol';
 
 /** Records from older versions or damaged storage get safe defaults, so old data never crashes new code. */
 const STATUSES: DocumentStatus[] = ['queued', 'reading', 'done', 'failed'];
@@ -78,8 +79,15 @@ export function normalizePage(raw: unknown): PageRecord | undefined {
     source: r.source === 'text-layer' ? 'text-layer' : 'ocr',
     text: str(r.text, ''),
     editedText: typeof r.editedText === 'string' ? r.editedText : null,
+    lines: Array.isArray(r.lines) ? r.lines.filter(isPageLine) : [],
     width: num(r.width, 0),
     height: num(r.height, 0),
     timings,
   };
+}
+
+function isPageLine(raw: unknown): raw is PageLine {
+  if (!raw || typeof raw !== 'object') return false;
+  const { text, box } = raw as Record<string, unknown>;
+  return typeof text === 'string' && Array.isArray(box) && box.length === 4 && box.every((v) => typeof v === 'number' && Number.isFinite(v));
 }

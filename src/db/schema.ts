@@ -1,6 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { ErrorCode } from '../errors';
-import type { DocumentKind, PageSource } from '../protocol';
+import type { DocumentKind, PageLine, PageSource } from '../protocol';
 import type { Receipt } from '../receipt/schema';
 import type { Review } from '../receipt/review';
 import type { PageRange } from '../reader/page-range';
@@ -45,6 +45,8 @@ export interface PageRecord {
   text: string;
   /** The user's version; null until edited. */
   editedText: string | null;
+  /** The lines as read with their boxes on the page image; empty for pages stored before boxes were kept. */
+  lines: PageLine[];
   width: number;
   height: number;
   timings: Record<string, number>;

@@ -31,6 +31,7 @@ export function toJson({ documents, exportedAt }: { documents: ExportDocument[];
           text: pageText(page),
           recognizedText: page.text,
           edited: page.editedText !== null,
+          lines: page.lines,
           timings: page.timings,
           width: page.width,
           height: page.height,

@@ -1,6 +1,6 @@
 import type { RecognizeResult, RgbaImage } from '../engines/engine';
 import { throwIfAborted } from '../engines/engine';
-import type { DocumentKind, PageSource, PreparedPage } from '../protocol';
+import type { DocumentKind, PageLine, PageSource, PreparedPage } from '../protocol';
 import { rangeIndexes, type PageRange } from './page-range';
 
 /** What reading a document needs from the rest of the app; fakes in tests, workers and IndexedDB in the app. */
@@ -20,6 +20,8 @@ export interface ReadPage {
   index: number;
   source: PageSource;
   text: string;
+  /** Each line read and its box on the page image (a text-layer page's from pdf.js, an OCR page's from the engine). */
+  lines: PageLine[];
   width: number;
   height: number;
   timings: Record<string, number>;
@@ -63,6 +65,7 @@ export async function readDocument(
   const readPage = async (page: PreparedPage) => {
     throwIfAborted(signal);
     let text = page.text ?? '';
+    let lines = page.lines ?? [];
     let timings: Record<string, number> = {};
     if (page.source === 'ocr') {
       if (!page.pixels) throw new Error(`Page ${page.index + 1} has no pixels to recognize.`);
@@ -73,9 +76,11 @@ export async function readDocument(
         onPartial: (partial) => onProgress({ pageCount, pagesDone, partial: { index: page.index, text: partial } }),
       });
       text = result.text;
+      // The engine read the page image's own pixels, so its boxes are already in the image's space.
+      lines = result.lines.map(({ text: lineText, box }) => ({ text: lineText, box: [box.x, box.y, box.width, box.height].map((v) => Math.round(v * 10) / 10) as PageLine['box'] }));
       timings = { ...result.timings, total: performance.now() - pageStarted };
     }
-    await ports.savePage(docId, { index: page.index, source: page.source, text, width: page.width, height: page.height, timings }, page.image);
+    await ports.savePage(docId, { index: page.index, source: page.source, text, lines, width: page.width, height: page.height, timings }, page.image);
     pagesDone += 1;
     onProgress({ pageCount, pagesDone });
   };

@@ -1,10 +1,12 @@
-import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentRecord, PageRecord } from '../db';
 import { selectSelected, useLibrary } from '../store/library';
 import { loupe } from '../app/loupe';
 import { ENGINE_INFO, isEngineId } from '../engines/registry';
 import { FieldsPanel } from './FieldsPanel';
 import { PageRangePicker } from './PageRangePicker';
+import { selectShown, useHighlight } from '../store/highlight';
+import { linesOfField } from '../library/field-lines';
 
 export function DocumentView() {
   const doc = useLibrary(selectSelected);
@@ -21,6 +23,8 @@ function DocumentDetails({ doc }: { doc: DocumentRecord }) {
   // short slices after the urgent update, so the page never freezes when a document finishes.
   const fieldsDoc = useDeferredValue(doc);
   const fieldsText = useDeferredValue(fullText);
+  // A highlight belongs to the document it was asked on.
+  useEffect(() => () => useHighlight.setState({ focused: undefined, hovered: undefined }), []);
 
   return (
     <article className="doc-view" aria-labelledby="doc-title">
@@ -51,7 +55,7 @@ function DocumentDetails({ doc }: { doc: DocumentRecord }) {
         </div>
       </header>
       <PageRangePicker doc={doc} />
-      <DeferredFieldsPanel doc={fieldsDoc} text={fieldsText} />
+      <DeferredFieldsPanel doc={fieldsDoc} text={fieldsText} pages={pages} />
       <div data-testid="doc-text" data-text={fullText}>
         {pages.map((page) => (
           <PageView key={page.index} doc={doc} page={page} />
@@ -74,6 +78,21 @@ const DeferredFieldsPanel = memo(FieldsPanel);
 function PageView({ doc, page }: { doc: DocumentRecord; page: PageRecord }) {
   const url = usePageImage(doc.id, page.index);
   const [text, setText] = useState(pageText(page));
+  const textArea = useRef<HTMLTextAreaElement>(null);
+  const selectLine = (line: number) => {
+    const area = textArea.current;
+    if (!area || !window.getSelection()?.isCollapsed) return;
+    // The line's place in the text: after the lines before it, so a line printed twice selects the right one.
+    let at = 0;
+    for (let i = 0; i <= line && at !== -1; i++) {
+      const found = text.indexOf(page.lines[i]!.text, at);
+      if (i === line) at = found === -1 ? text.indexOf(page.lines[i]!.text) : found;
+      else if (found !== -1) at = found + page.lines[i]!.text.length;
+    }
+    if (at === -1) return;
+    area.focus();
+    area.setSelectionRange(at, at + page.lines[line]!.text.length);
+  };
   const edited = page.editedText != null;
   const label = `Page ${page.index + 1}`;
   const how =
@@ -83,16 +102,25 @@ function PageView({ doc, page }: { doc: DocumentRecord; page: PageRecord }) {
   return (
     <section className="page" aria-label={label}>
       <figure>
-        {url ? <img src={url} alt={`${label} of ${doc.name}`} /> : <div className="muted">Loading image…</div>}
+        {url ? (
+          <div className="page-image">
+            <img src={url} alt={`${label} of ${doc.name}`} />
+            <LineLayer doc={doc} page={page} onSelect={selectLine} />
+          </div>
+        ) : (
+          <div className="muted">Loading image…</div>
+        )}
         <figcaption>
           {label} · <span className="source" data-testid="page-source" data-source={page.source}>{how}</span>
           {edited && ' · edited'}
           <GenerationSpeed timings={page.timings} />
+          {page.lines.length > 0 && <ShowLinesToggle />}
         </figcaption>
       </figure>
       <label>
         <span className="visually-hidden">Text of {label.toLowerCase()}</span>
         <textarea
+          ref={textArea}
           data-testid="page-text"
           value={text}
           spellCheck={false}
@@ -104,6 +132,53 @@ function PageView({ doc, page }: { doc: DocumentRecord; page: PageRecord }) {
         />
       </label>
     </section>
+  );
+}
+
+function ShowLinesToggle() {
+  const showLines = useHighlight((s) => s.showLines);
+  return (
+    <label className="show-lines">
+      {' · '}
+      <input type="checkbox" data-testid="show-lines" checked={showLines} onChange={(event) => useHighlight.setState({ showLines: event.target.checked })} /> Show lines read
+    </label>
+  );
+}
+
+/**
+ * The lines read, laid over the page image where they were found: transparent text that selects and copies like a
+ * PDF's text layer, boxes drawn when asked, the shown field's lines highlighted and scrolled to. Screen readers
+ * have the same text in the page's text box, so the layer is hidden from them.
+ */
+function LineLayer({ doc, page, onSelect }: { doc: DocumentRecord; page: PageRecord; onSelect: (line: number) => void }) {
+  const showLines = useHighlight((s) => s.showLines);
+  const field = useHighlight(selectShown);
+  const fields = doc.fields;
+  const lit = useMemo(
+    () => new Set(field && fields?.source === 'local' ? linesOfField(field, fields.receipt, [page]).map((place) => place.line) : []),
+    [field, fields, page],
+  );
+  const layer = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    layer.current?.querySelector('[data-highlighted=true]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [lit]);
+  if (!page.width || !page.height) return null;
+  const pct = (value: number, of: number) => `${(value / of) * 100}%`;
+  return (
+    <div ref={layer} className={`line-layer${showLines ? ' show' : ''}`} aria-hidden="true" data-testid="line-layer">
+      {page.lines.map((line, i) => (
+        <span
+          key={i}
+          data-testid="line-box"
+          data-line={i}
+          data-highlighted={lit.has(i)}
+          style={{ left: pct(line.box[0], page.width), top: pct(line.box[1], page.height), width: pct(line.box[2], page.width), height: pct(line.box[3], page.height) }}
+          onClick={() => onSelect(i)}
+        >
+          {line.text}
+        </span>
+      ))}
+    </div>
   );
 }
 

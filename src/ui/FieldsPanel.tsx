@@ -5,6 +5,9 @@ import { loupe } from '../app/loupe';
 import { MistralAction } from './MistralAction';
 import { SmolVlmFieldsAction } from './SmolVlmFieldsAction';
 import { parseNumberInput } from '../receipt/number-input';
+import type { PageRecord } from '../db';
+import { linesOfField, type LocatedField } from '../library/field-lines';
+import { selectShown, useHighlight } from '../store/highlight';
 
 type TextKey = 'merchantName' | 'merchantAddress' | 'paymentMethod' | 'date' | 'time' | 'currency';
 type MoneyKey = 'subtotal' | 'tax' | 'tip' | 'total';
@@ -38,14 +41,45 @@ const MONEY_FIELDS: [MoneyKey, string][] = [
   ['total', 'Total'],
 ];
 
+/** Focusing or pointing at a field highlights where on the page images it was read. */
+const pointAt = (field: LocatedField) => ({
+  onFocus: () => useHighlight.setState({ focused: field }),
+  onMouseEnter: () => useHighlight.setState({ hovered: field }),
+  onMouseLeave: () => useHighlight.setState({ hovered: undefined }),
+});
+const LABELS: Record<LocatedField, string> = Object.fromEntries([...TEXT_FIELDS.map((f) => [f.key, f.label]), ...MONEY_FIELDS]) as Record<LocatedField, string>;
+
+/** Says where the shown field was read, or why it has no place on the image. */
+function FieldWhere({ fields, pages }: { fields: ReceiptFields; pages: PageRecord[] }) {
+  const field = useHighlight(selectShown);
+  if (!field) return <p className="field-where muted" data-testid="field-where" aria-live="polite" />;
+  const label = LABELS[field];
+  let where: string;
+  if (fields.source !== 'local') where = `${label} was answered by ${fields.source === 'mistral' ? 'Mistral' : 'SmolVLM'}: it has no box on the image.`;
+  else if (fields.receipt[field] === null) where = `${label} is empty.`;
+  else {
+    const places = linesOfField(field, fields.receipt, pages);
+    const onPages = [...new Set(places.map((p) => p.page + 1))];
+    where = places.length
+      ? `${label}: read from ${places.length === 1 ? 'the highlighted line' : `${places.length} highlighted lines`} on page ${onPages.join(', ')}.`
+      : `${label} is not in the lines read${fields.edited ? ' (typed by you)' : ''}: it has no box on the image.`;
+  }
+  return (
+    <p className="field-where muted" data-testid="field-where" data-field={field} aria-live="polite">
+      {where}
+    </p>
+  );
+}
+
 /** The receipt's fields beside its text: editable, with the checks' verdict and the structuring actions. */
-export function FieldsPanel({ doc, text }: { doc: DocumentRecord; text: string }) {
+export function FieldsPanel({ doc, text, pages }: { doc: DocumentRecord; text: string; pages: PageRecord[] }) {
   const fields = doc.fields;
   if (doc.status !== 'done') return null;
   return (
     <section className="fields" aria-labelledby="fields-title" data-testid="fields" data-source={fields?.source ?? ''}>
       <h3 id="fields-title">Receipt fields</h3>
       {fields ? <FieldsForm key={`${doc.id}-${doc.updatedAt}`} doc={doc} fields={fields} /> : <p className="muted">No fields yet.</p>}
+      {fields && <FieldWhere fields={fields} pages={pages} />}
       <FieldActions doc={doc} text={text} />
     </section>
   );
@@ -76,8 +110,9 @@ function FieldsForm({ doc, fields }: { doc: DocumentRecord; fields: ReceiptField
     void loupe.saveFields(doc.id, next);
   };
   /** Amounts show with their cents ("16.00"); quantities as they are. */
-  const numberInput = (label: string, value: number | null, onValue: (n: number | null) => void, { testId, cents = true }: { testId?: string; cents?: boolean } = {}) => (
+  const numberInput = (label: string, value: number | null, onValue: (n: number | null) => void, { testId, cents = true, field }: { testId?: string; cents?: boolean; field?: LocatedField } = {}) => (
     <input
+      {...(field ? pointAt(field) : {})}
       aria-label={label}
       data-testid={testId}
       inputMode="decimal"
@@ -101,11 +136,12 @@ function FieldsForm({ doc, fields }: { doc: DocumentRecord; fields: ReceiptField
         From {fields.source === 'mistral' ? 'Mistral' : fields.source === 'smolvlm' ? 'SmolVLM, looking at the image on this device' : 'the text, on this device'}
         {fields.edited && ', edited by you'}.
       </p>
-      <div className="field-grid">
+      <div className="field-grid" onBlur={() => useHighlight.setState({ focused: undefined })}>
         {TEXT_FIELDS.map(({ key, label, type, placeholder, maxLength, read }) => (
           <label key={key}>
             {label}
             <input
+              {...pointAt(key)}
               data-testid={`field-${key}`}
               type={type}
               step={type === 'time' ? 1 : undefined}
@@ -124,7 +160,7 @@ function FieldsForm({ doc, fields }: { doc: DocumentRecord; fields: ReceiptField
         {MONEY_FIELDS.map(([key, label]) => (
           <label key={key}>
             {label}
-            {numberInput(label, draft[key], (n) => save({ ...draft, [key]: n }), { testId: `field-${key}` })}
+            {numberInput(label, draft[key], (n) => save({ ...draft, [key]: n }), { testId: `field-${key}`, field: key })}
           </label>
         ))}
       </div>

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CAFE_RECEIPT_LINES, renderReceiptFixturePng } from '../fixtures';
-import { row } from './locators';
+import { exportJson, row } from './locators';
 
 
 
@@ -78,4 +78,45 @@ test('a receipt added twice is marked as a possible duplicate of the first, with
   await page.getByTestId('field-total').fill('18.00');
   await page.getByTestId('field-total').blur();
   await expect(mark).toHaveCount(0);
+});
+
+test('each line keeps its box; a focused field lights the lines it was read from, and a box selects its line in the text', async ({ page }) => {
+  await readCafeReceipt(page);
+  const json = await exportJson<{ documents: { pages: { width: number; height: number; lines: { text: string; box: number[] }[] }[] }[] }>(page);
+  const [first] = json.documents[0]!.pages;
+  expect(first!.lines.length).toBeGreaterThanOrEqual(CAFE_RECEIPT_LINES.length - 2);
+  for (const { box } of first!.lines) {
+    const [x, y, w, h] = box as [number, number, number, number];
+    expect(w).toBeGreaterThan(0);
+    expect(h).toBeGreaterThan(0);
+    expect(x + w).toBeLessThanOrEqual(first!.width + 1);
+    expect(y + h).toBeLessThanOrEqual(first!.height + 1);
+  }
+  const totalLine = first!.lines.findIndex((line) => /TOTAL/i.test(line.text) && /16[.,]96/.test(line.text));
+  expect(totalLine).toBeGreaterThan(-1);
+
+  const boxes = page.getByTestId('line-box');
+  await expect(boxes).toHaveCount(first!.lines.length);
+  await expect(page.getByTestId('line-layer')).not.toHaveClass(/show/);
+  await page.getByTestId('field-total').focus();
+  await expect(boxes.nth(totalLine)).toHaveAttribute('data-highlighted', 'true');
+  await expect(page.getByTestId('field-where')).toContainText('Total: read from');
+  // Lines printed above the total (the merchant's) are not lit by the total.
+  await expect(boxes.nth(0)).toHaveAttribute('data-highlighted', 'false');
+  await page.getByTestId('field-merchantName').hover();
+  await expect(boxes.nth(0)).toHaveAttribute('data-highlighted', 'true');
+  await expect(page.getByTestId('field-where')).toHaveAttribute('data-field', 'merchantName');
+
+  await page.getByTestId('show-lines').check();
+  await expect(page.getByTestId('line-layer')).toHaveClass(/show/);
+  await boxes.nth(totalLine).click();
+  const selected = await page.getByTestId('page-text').evaluate((area: HTMLTextAreaElement) => area.value.slice(area.selectionStart, area.selectionEnd));
+  expect(selected).toBe(first!.lines[totalLine]!.text);
+
+  // A total typed by hand that is printed nowhere has no box, and says so.
+  await page.getByTestId('field-total').fill('99.99');
+  await page.getByTestId('field-total').blur();
+  await page.getByTestId('field-total').focus();
+  await expect(page.getByTestId('field-where')).toContainText('not in the lines read (typed by you)');
+  await expect(page.locator('[data-testid=line-box][data-highlighted=true]')).toHaveCount(0);
 });

@@ -18,6 +18,7 @@ interface Outcome {
     width: number;
     height: number;
     text?: string;
+    lines?: { text: string; box: [number, number, number, number] }[];
     pixels?: { width: number; height: number; bytes: number; top: number; bottom: number };
     image: { type: string; width: number; height: number; top: number; bottom: number };
   }[];
@@ -88,6 +89,7 @@ async function openInPage(page: Page, bytes: Uint8Array, name: string, abortAfte
                   width: page.width,
                   height: page.height,
                   text: page.text,
+                  lines: page.lines,
                   pixels: page.pixels && {
                     width: page.pixels.width,
                     height: page.pixels.height,
@@ -137,6 +139,18 @@ test('a two-page PDF: page 1 from its text layer, page 2 (a scan) as pixels for 
   expect(first!.pixels).toBeUndefined();
   // 420 × 595 pt at 200 DPI.
   expect(first!.image).toMatchObject({ type: 'image/jpeg', width: Math.ceil((420 * 200) / 72), height: Math.ceil((595 * 200) / 72) });
+  // Each line's box from pdf.js's positions, in the display image's pixels: drawn at x = 40 pt, baselines 28 pt apart.
+  const scale = 200 / 72;
+  expect(first!.lines!.map((line) => line.text)).toEqual(TEXT_LAYER_FIXTURE_LINES);
+  first!.lines!.forEach(({ box: [x, y, width, height] }, i) => {
+    expect(x).toBeCloseTo(40 * scale, -1);
+    const baseline = (595 - (540 - i * 28)) * scale;
+    expect(y).toBeLessThan(baseline);
+    expect(y + height).toBeGreaterThanOrEqual(baseline - 1);
+    expect(height).toBeGreaterThan(10 * scale);
+    expect(height).toBeLessThan(24 * scale);
+    expect(width).toBeGreaterThan(100 * scale);
+  });
   expect(second).toMatchObject({ index: 1, source: 'ocr' });
   expect(second!.text).toBeUndefined();
   expect(second!.pixels!.bytes).toBe(second!.pixels!.width * second!.pixels!.height * 4);

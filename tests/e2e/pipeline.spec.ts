@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { makeManyPagePdfFixture, makeOrientedJpegFixture, renderReceiptFixturePng } from '../fixtures';
-import { row } from './locators';
+import { exportJson, row } from './locators';
 
 
 test('applies EXIF orientation exactly once', async ({ page }) => {
@@ -9,9 +9,7 @@ test('applies EXIF orientation exactly once', async ({ page }) => {
   const jpeg = makeOrientedJpegFixture(80, 40, 6);
   await page.getByTestId('file-input').setInputFiles({ name: 'rotated.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg) });
   await expect(row(page, 'rotated.jpg')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
-  const exported = (await page.evaluate(() => (window as unknown as { loupe: { exportJson(): Promise<unknown> } }).loupe.exportJson())) as {
-    documents: { pages: { width: number; height: number }[] }[];
-  };
+  const exported = await exportJson<{ documents: { pages: { width: number; height: number }[] }[] }>(page);
   expect(exported.documents[0]?.pages[0]).toMatchObject({ width: 40, height: 80 });
   await row(page, 'rotated.jpg').getByRole('button', { name: 'rotated.jpg', exact: true }).click();
   const img = page.getByRole('img', { name: /Page 1 of rotated.jpg/ });

@@ -6,7 +6,7 @@ import { renderReceiptFixturePng } from '../fixtures';
 import { startModelMirror } from '../support/model-mirror';
 import { useFixtureModel } from './smolvlm-settings';
 import { engineWorker } from './engine-worker';
-import { row } from './locators';
+import { exportJson, row } from './locators';
 
 // The tiny SmolVLM is a FIXTURE with random weights: its text is gibberish by design. These tests check
 // the machinery (download, cache, streaming, cancel, fields gate), never what it reads.
@@ -19,7 +19,7 @@ test.afterAll(() => mirror.close());
 
 
 type Exported = { documents: { engine: string; fields?: { source: string }; pages: { source: string; timings: Record<string, number> }[] }[] };
-const exportJson = (page: Page) => page.evaluate(() => (window as unknown as { loupe: { exportJson: () => Promise<unknown> } }).loupe.exportJson()) as Promise<Exported>;
+const exported = (page: Page) => exportJson<Exported>(page);
 
 test('the SmolVLM engine downloads its model from the configured host and reads a page on WASM', async ({ page }) => {
   const foreign: string[] = [];
@@ -69,7 +69,7 @@ test('the SmolVLM engine downloads its model from the configured host and reads 
   await expect(page.getByTestId('engine-status')).toContainText(`${REPO} on WASM ready`);
 
   expect(mirror.requested.some((url) => url.endsWith('/onnx/decoder_model_merged.onnx'))).toBe(true);
-  const [doc] = (await exportJson(page)).documents;
+  const [doc] = (await exported(page)).documents;
   expect(doc!.engine).toBe('smolvlm');
   expect(doc!.pages[0]!.source).toBe('ocr');
   // What a benchmark reads: tokens, time to first token split into vision encoding and prefill, time per token.
@@ -81,7 +81,7 @@ test('the SmolVLM engine downloads its model from the configured host and reads 
   await row(page, 'receipt.png').getByRole('button', { name: 'receipt.png', exact: true }).click();
   await page.getByTestId('structure-smolvlm').click();
   await expect(page.getByTestId('smolvlm-fields-error')).toContainText('not a receipt in the schema');
-  expect((await exportJson(page)).documents[0]!.fields?.source).toBe('local');
+  expect((await exported(page)).documents[0]!.fields?.source).toBe('local');
   expect(foreign).toEqual([]);
 });
 

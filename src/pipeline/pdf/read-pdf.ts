@@ -5,7 +5,7 @@ import { LoupeError } from '../../errors';
 import { throwIfAborted } from '../../engines/engine';
 import { capSize } from '../image/cap';
 import { DISPLAY_JPEG_QUALITY } from '../image/prepare-image';
-import { assembleTextLines, chooseTextLayer, pdfRenderScale } from './text-layer';
+import { chooseTextLayer, pdfRenderScale, pixelBox, textLayerLines } from './text-layer';
 import { pdfOpenError } from './open-error';
 import { vendorUrl } from '../../engines/vendor-url';
 import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
@@ -117,7 +117,11 @@ async function renderPdfPage(pdf: PDFDocumentProxy, index: number, signal: Abort
     throwIfAborted(signal);
     const image = await canvas.convertToBlob({ type: 'image/jpeg', quality: DISPLAY_JPEG_QUALITY });
     const common = { index, image, width: canvas.width, height: canvas.height };
-    if (useText) return { ...common, source: 'text-layer', text: assembleTextLines(items) };
+    if (useText) {
+      const lines = textLayerLines(items);
+      const text = lines.map((line) => line.text).join('\n');
+      return { ...common, source: 'text-layer', text, lines: lines.map((line) => ({ text: line.text, box: pixelBox(line, (x, y) => viewport.convertToViewportPoint(x, y)) })) };
+    }
     const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
     return { ...common, source: 'ocr', pixels: { width: pixels.width, height: pixels.height, data: pixels.data } };
   } finally {

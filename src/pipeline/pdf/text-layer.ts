@@ -32,11 +32,20 @@ export function chooseTextLayer(items: readonly TextItemLike[]): boolean {
   return real >= MIN_TEXT_LAYER_CHARS && real >= visible * MIN_REAL_CHAR_SHARE;
 }
 
+/** A line of the text layer and its bounds in PDF units (y grows upwards, from the baseline). */
+export interface TextLayerLine {
+  text: string;
+  left: number;
+  right: number;
+  bottom: number;
+  top: number;
+}
+
 /**
  * Text items in reading order: grouped into lines by baseline (within half a glyph height),
  * lines top to bottom (PDF y grows upwards), items left to right, a space where a gap opens.
  */
-export function assembleTextLines(items: readonly TextItemLike[]): string {
+export function textLayerLines(items: readonly TextItemLike[]): TextLayerLine[] {
   const glyphs = items
     .filter((item) => item.str.length > 0)
     .map((item) => ({
@@ -67,12 +76,33 @@ export function assembleTextLines(items: readonly TextItemLike[]): string {
         text += glyph.str;
         end = glyph.x + glyph.width;
       }
-      return text.replace(/\s+/g, ' ').trim();
+      // Descenders reach about a fifth of the size below the baseline, capitals about four fifths above.
+      return {
+        text: text.replace(/\s+/g, ' ').trim(),
+        left: Math.min(...line.map((g) => g.x)),
+        right: Math.max(...line.map((g) => g.x + g.width)),
+        bottom: Math.min(...line.map((g) => g.y - g.size * 0.2)),
+        top: Math.max(...line.map((g) => g.y + g.size * 0.8)),
+      };
     })
-    .filter((line) => line.length > 0)
-    .join('\n');
+    .filter((line) => line.text.length > 0);
 }
 
+/** A line's box on the rendered page: its corners through the viewport's point transform (which also turns rotated pages). */
+export function pixelBox(line: TextLayerLine, toPixel: (x: number, y: number) => number[]): [number, number, number, number] {
+  const corners = [toPixel(line.left, line.bottom), toPixel(line.right, line.top), toPixel(line.left, line.top), toPixel(line.right, line.bottom)];
+  const xs = corners.map((c) => c[0] ?? 0);
+  const ys = corners.map((c) => c[1] ?? 0);
+  const [x, y] = [Math.min(...xs), Math.min(...ys)];
+  return [x, y, Math.max(...xs) - x, Math.max(...ys) - y].map((v) => Math.round(v * 10) / 10) as [number, number, number, number];
+}
+
+/** The text layer as text, one line per printed line. */
+export function assembleTextLines(items: readonly TextItemLike[]): string {
+  return textLayerLines(items)
+    .map((line) => line.text)
+    .join('\n');
+}
 /** Points to pixels at the resolution OCR reads best at, before the size cap. */
 export const PDF_RENDER_DPI = 200;
 export const pdfRenderScale = (dpi = PDF_RENDER_DPI) => dpi / 72;

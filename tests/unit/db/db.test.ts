@@ -14,6 +14,7 @@ const page = (docId: string, index: number, text: string): db.PageRecord => ({
   source: 'ocr',
   text,
   editedText: null,
+  lines: [{ text, box: [1, 2, 8, 3] }],
   width: 10,
   height: 20,
   timings: { detect: 1 },
@@ -109,7 +110,7 @@ describe('storage', () => {
     expect(doc).toMatchObject({ id: 'broken', name: 'Untitled', status: 'failed', pageCount: 0, createdAt: 0 });
     expect(doc?.error?.message).toMatch(/damaged/);
     expect(await db.listPages('broken')).toEqual([
-      { docId: 'broken', index: 0, source: 'ocr', text: '', editedText: null, width: 0, height: 0, timings: { b: 2 } },
+      { docId: 'broken', index: 0, source: 'ocr', text: '', editedText: null, lines: [], width: 0, height: 0, timings: { b: 2 } },
     ]);
   });
 
@@ -192,6 +193,8 @@ describe('normalize on read', () => {
     expect(normalizeDocument(null)).toBeUndefined();
     expect(normalizeDocument({ id: 7 })).toBeUndefined();
     expect(normalizePage({ docId: 'a', index: '0' })).toBeUndefined();
+    // Pages stored before boxes were kept read with none.
+    expect(normalizePage({ docId: 'a', index: 0, text: 'T' })?.lines).toEqual([]);
   });
 
   it('replaces wrong-typed fields with safe defaults', () => {
@@ -211,12 +214,13 @@ describe('normalize on read', () => {
       engine: undefined,
       readMs: undefined,
     });
-    expect(normalizePage({ docId: 'a', index: 1, source: 'magic', text: 5, editedText: 7, timings: 'fast' })).toEqual({
+    expect(normalizePage({ docId: 'a', index: 1, source: 'magic', text: 5, editedText: 7, timings: 'fast', lines: [{ text: 'A', box: [1, 2, 3] }, { text: 'B', box: [1, 2, 3, 4] }, 'C'] })).toEqual({
       docId: 'a',
       index: 1,
       source: 'ocr',
       text: '',
       editedText: null,
+      lines: [{ text: 'B', box: [1, 2, 3, 4] }],
       width: 0,
       height: 0,
       timings: {},

@@ -9,6 +9,7 @@ const doc = (name: string, texts: (string | [string, string])[]): ExportDocument
     source: index === 0 ? 'text-layer' : 'ocr',
     text: Array.isArray(t) ? t[0] : t,
     editedText: Array.isArray(t) ? t[1] : null,
+    lines: [{ text: Array.isArray(t) ? t[0] : t, box: [0, index, 1, 1] as [number, number, number, number] }],
     width: 1,
     height: 1,
     timings: {},
@@ -20,7 +21,7 @@ describe('export formats', () => {
     const parsed = JSON.parse(toJson({ documents: [doc('r.png', [['TOTAL 5.70', 'TOTAL 5.75'], 'PAGE TWO'])], exportedAt: new Date(0) }));
     expect(parsed).toMatchObject({ app: 'loupe', version: 1, exportedAt: '1970-01-01T00:00:00.000Z' });
     expect(parsed.documents[0].pages[0]).toMatchObject({ text: 'TOTAL 5.75', recognizedText: 'TOTAL 5.70', edited: true, source: 'text-layer' });
-    expect(parsed.documents[0].pages[1]).toMatchObject({ text: 'PAGE TWO', edited: false, source: 'ocr' });
+    expect(parsed.documents[0].pages[1]).toMatchObject({ text: 'PAGE TWO', edited: false, source: 'ocr', lines: [{ text: 'PAGE TWO', box: [0, 1, 1, 1] }] });
     expect(parsed.documents[0].text).toBe('TOTAL 5.75\n\nPAGE TWO');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleTextLines, chooseTextLayer, type TextItemLike } from '../../../src/pipeline/pdf/text-layer';
+import { assembleTextLines, chooseTextLayer, pixelBox, textLayerLines, type TextItemLike } from '../../../src/pipeline/pdf/text-layer';
 
 const item = (str: string, x: number, y: number, width = str.length * 6, size = 10): TextItemLike => ({
   str,
@@ -52,5 +52,21 @@ describe('assembleTextLines', () => {
 
   it('does not double spaces already in the items', () => {
     expect(assembleTextLines([item('ITEM ', 10, 500, 30), item(' 2', 60, 500)])).toBe('ITEM 2');
+  });
+});
+
+describe('text-layer line boxes', () => {
+  it('bound each line from its items, from below the baseline to the top of its capitals', () => {
+    const [shop, total] = textLayerLines([item('TOTAL', 10, 680, 30), item('5.70', 200, 680, 24), item('SHOP', 10, 700, 24)]);
+    expect(shop).toEqual({ text: 'SHOP', left: 10, right: 34, bottom: 698, top: 708 });
+    expect(total).toEqual({ text: 'TOTAL 5.70', left: 10, right: 224, bottom: 678, top: 688 });
+  });
+
+  it('map to the rendered page through the viewport, top-left origin, also for a rotated page', () => {
+    const line = { text: 'TOTAL', left: 10, right: 110, bottom: 680, top: 690 };
+    // A 600 × 800 pt page drawn at 2 px per point: y flips.
+    expect(pixelBox(line, (x, y) => [x * 2, (800 - y) * 2])).toEqual([20, 220, 200, 20]);
+    // The same page turned 90°: x and y swap.
+    expect(pixelBox(line, (x, y) => [y * 2, x * 2])).toEqual([1360, 20, 20, 200]);
   });
 });

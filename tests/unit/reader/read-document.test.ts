@@ -5,7 +5,7 @@ import type { PreparedPage } from '../../../src/protocol';
 import { LoupeError } from '../../../src/errors';
 
 const image = new Blob(['img']);
-const textPage = (index: number, text: string): PreparedPage => ({ index, image, width: 10, height: 20, source: 'text-layer', text });
+const textPage = (index: number, text: string): PreparedPage => ({ index, image, width: 10, height: 20, source: 'text-layer', text, lines: [{ text, box: [1, 1, 8, 2] }] });
 const scannedPage = (index: number): PreparedPage => ({
   index,
   image,
@@ -36,7 +36,7 @@ function ports(pages: PreparedPage[], options: { breakAfter?: number } = {}) {
       const text = `SCANNED ${pixels.data[0]}`;
       onPartial('SCANNED');
       onPartial(text);
-      return { text, lines: [], timings: { detect: 1 } };
+      return { text, lines: [{ text, box: { x: 0.5, y: 2, width: 9.04, height: 3 }, confidence: 0.9 }], timings: { detect: 1 } };
     },
     async savePage(_docId, page) {
       saved.push(page);
@@ -55,6 +55,7 @@ describe('readDocument', () => {
       [1, 'ocr', 'SCANNED 1'],
     ]);
     expect(saved[1]?.timings).toMatchObject({ detect: 1 });
+    expect(saved.map((p) => p.lines)).toEqual([[{ text: 'TOTAL 5.70', box: [1, 1, 8, 2] }], [{ text: 'SCANNED 1', box: [0.5, 2, 9, 3] }]]);
     expect(calls).toEqual(['ensureEngine']);
     expect(outcome).toMatchObject({ kind: 'pdf', pageCount: 2, engine: 'paddle' });
     expect(progress.some((p) => p.partial?.text === 'SCANNED')).toBe(true);

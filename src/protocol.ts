@@ -88,3 +88,15 @@ export type PagesResponse =
   | { type: 'page'; id: number; page: PreparedPage }
   | { type: 'done'; id: number }
   | { type: 'error'; id: number; error: SerializedError };
+
+export type SearchRequest =
+  /** Bring the index in step with IndexedDB: index new and changed documents, forget deleted ones. */
+  | { type: 'sync'; id: number }
+  | { type: 'search'; id: number; query: string }
+  | { type: 'cancel'; id: number; target: number };
+
+export type SearchResponse =
+  | { type: 'synced'; id: number; size: number; changed: number }
+  /** Ids of the matching documents, best first. */
+  | { type: 'results'; id: number; ids: string[] }
+  | { type: 'error'; id: number; error: SerializedError };

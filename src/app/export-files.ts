@@ -15,7 +15,8 @@ const FORMATS: Record<ExportFormat, { extension: string; type: string; render: (
 /** Builds the export of the given documents (all when `ids` is omitted) as a named file. */
 export async function exportFiles(format: ExportFormat, ids?: string[]): Promise<{ blob: Blob; name: string }> {
   const all = await db.listDocuments();
-  const chosen = ids ? all.filter((d) => ids.includes(d.id)) : all;
+  const wanted = ids && new Set(ids);
+  const chosen = wanted ? all.filter((d) => wanted.has(d.id)) : all;
   const documents = await Promise.all(chosen.map(async (doc) => ({ doc, pages: await db.listPages(doc.id) })));
   const { extension, type, render, suffix } = FORMATS[format];
   const stem = chosen.length === 1 && chosen[0] ? exportFileName(chosen[0].name, extension).replace(/\.[^.]+$/, '') : 'loupe-documents';

@@ -25,6 +25,7 @@ import { reviewReceipt } from '../receipt/review';
 import type { Receipt } from '../receipt/schema';
 import { receiptFromModelText, type ModelAnswer } from '../receipt/model-answer';
 import { blobToPixels } from '../pipeline/image/blob-pixels';
+import { followStorage, startLibraryView } from './library-view';
 
 /**
  * The app's one controller: wires the pages worker, the engine worker, IndexedDB and the stores.
@@ -48,6 +49,7 @@ class Loupe {
 
   /** Loads stored documents and resumes any that a reload or closed tab interrupted. */
   async start(): Promise<void> {
+    startLibraryView();
     await this.refresh();
     db.onDbChange(() => void this.refresh());
     addEventListener('pagehide', () => void this.edits.flush());
@@ -209,6 +211,7 @@ class Loupe {
   async refresh(): Promise<void> {
     const documents = await db.listDocuments();
     useLibrary.setState({ documents });
+    followStorage();
   }
 
   private async markCancelled(ids: string[], message = 'Reading was cancelled.'): Promise<void> {

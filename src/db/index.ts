@@ -83,11 +83,15 @@ export async function getPageImage(docId: string, index: number): Promise<Blob |
   return db.get('blobs', pageImageKey(docId, index));
 }
 
+/** The document's version moves with its text, so the search index sees the edit. */
 export async function setPageEdit(docId: string, index: number, text: string): Promise<void> {
-  await write(['pages'], docId, async (tx) => {
+  await write(['pages', 'documents'], docId, async (tx) => {
     const store = tx.objectStore('pages');
     const page = normalizePage(await store.get([docId, index]));
-    if (page) await store.put({ ...page, editedText: text === page.text ? null : text });
+    const doc = normalizeDocument(await tx.objectStore('documents').get(docId));
+    if (!page || !doc) return;
+    await store.put({ ...page, editedText: text === page.text ? null : text });
+    await tx.objectStore('documents').put({ ...doc, updatedAt: Math.max(Date.now(), doc.updatedAt + 1) });
   });
 }
 
@@ -111,8 +115,30 @@ export async function deleteDocument(id: string): Promise<void> {
   });
 }
 
+/** Everything, the search index's copy of the words included. */
 export async function deleteAll(): Promise<void> {
-  await write(['documents', 'pages', 'blobs'], undefined, (tx) =>
-    Promise.all([tx.objectStore('documents').clear(), tx.objectStore('pages').clear(), tx.objectStore('blobs').clear()]),
+  await write(['documents', 'pages', 'blobs', 'search'], undefined, (tx) =>
+    Promise.all([tx.objectStore('documents').clear(), tx.objectStore('pages').clear(), tx.objectStore('blobs').clear(), tx.objectStore('search').clear()]),
   );
+}
+
+const SEARCH_KEY = 'index';
+
+export async function getSearchIndex(): Promise<string | undefined> {
+  const db = await openLoupeDb();
+  return db.get('search', SEARCH_KEY);
+}
+
+/** Written quietly: other tabs keep their own index in step, so they are not told. */
+export async function putSearchIndex(json: string): Promise<void> {
+  const db = await openLoupeDb();
+  await db.put('search', json, SEARCH_KEY);
+}
+
+/** Every page of these documents, in one transaction, by document id. */
+export async function pagesOf(docIds: readonly string[]): Promise<Map<string, PageRecord[]>> {
+  const db = await openLoupeDb();
+  const index = db.transaction('pages').store.index('byDoc');
+  const lists = await Promise.all(docIds.map((id) => index.getAll(id)));
+  return new Map(docIds.map((id, i) => [id, lists[i]!.map(normalizePage).filter((p): p is PageRecord => p !== undefined).sort((a, b) => a.index - b.index)]));
 }

@@ -59,7 +59,7 @@ function normalizeFields(raw: unknown): ReceiptFields | undefined {
   const issues = Array.isArray(review.issues) ? review.issues.filter((i): i is string => typeof i === 'string') : [];
   return {
     receipt: receipt.data,
-    source: r.source === 'mistral' ? 'mistral' : 'local',
+    source: r.source === 'mistral' || r.source === 'smolvlm' ? r.source : 'local',
     edited: r.edited === true,
     review: { ok: review.ok === true && issues.length === 0, issues },
   };

@@ -14,6 +14,7 @@ export function openLoupeDb(): Promise<IDBPDatabase<LoupeDB>> {
         pages.createIndex('byDoc', 'docId');
         db.createObjectStore('blobs');
       }
+      if (oldVersion < 2) db.createObjectStore('search');
     },
     // Another tab holds an older version open: close ours so its upgrade is not blocked forever.
     blocking() {

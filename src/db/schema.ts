@@ -57,10 +57,12 @@ export interface LoupeDB extends DBSchema {
   pages: { key: [string, number]; value: PageRecord; indexes: { byDoc: string } };
   /** Original files and page images, apart from metadata so listing documents never loads an image. */
   blobs: { key: string; value: Blob };
+  /** The search index (MiniSearch as JSON, see src/library/search-index.ts), under the key `index`. */
+  search: { key: string; value: string };
 }
 
 export const DB_NAME = 'loupe';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export const originalKey = (docId: string) => `${docId}/original`;
 export const pageImageKey = (docId: string, index: number) => `${docId}/page/${index}`;

@@ -3,7 +3,7 @@
  * added twice, or a photo of a receipt already scanned). Derived from the fields on every change, never stored,
  * so an edited field or a deleted receipt moves the mark at once; nothing is ever deleted for the user.
  */
-import { fold } from '../receipt/fold';
+import { ocrKey } from './ocr-key';
 import { toMinor } from '../receipt/amounts';
 
 export interface DuplicateCandidate {
@@ -15,11 +15,8 @@ export interface DuplicateCandidate {
   currency: string | null;
 }
 
-// Two photos of one receipt read its name with different OCR slips: look-alikes are one letter, and a name may
-// differ by one letter in six ("AEON CO" and "AEDN CO").
-const LOOK_ALIKE: Record<string, string> = { '0': 'O', D: 'O', Q: 'O', '1': 'I', L: 'I', '5': 'S', '8': 'B', '2': 'Z', '6': 'G' };
-const nameKey = (name: string) => [...fold(name).replace(/[^\p{L}\p{N}]/gu, '')].map((c) => LOOK_ALIKE[c] ?? c).join('');
-
+// Two photos of one receipt read its name with different OCR slips: look-alikes are one letter (see ocrKey), and a
+// name may differ by one letter in six ("AEON CO" and "AEDN CO").
 function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -41,7 +38,7 @@ export function findDuplicates(receipts: readonly DuplicateCandidate[]): Map<str
   for (const receipt of [...receipts].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))) {
     const { merchantName, date, total } = receipt;
     if (!merchantName || !date || total === null) continue;
-    const name = nameKey(merchantName);
+    const name = ocrKey(merchantName);
     if (name.length < 2) continue;
     const key = `${date}|${toMinor(total)}`;
     const group = groups.get(key) ?? groups.set(key, []).get(key)!;

@@ -11,6 +11,12 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { ConnectionStatus, UpdateBanner } from './ShellStatus';
 import { PrivacyButton } from './PrivacyPanel';
 import { SettingsButton } from './SettingsPanel';
+import { LibraryBar } from './LibraryBar';
+import { Overview } from './Overview';
+import { useShownDocuments } from './use-shown-documents';
+import { useView } from '../store/view';
+import { isFiltered } from '../library/query';
+import type { ExportFormat } from '../app/export-files';
 import './app.css';
 
 const urlEngine = engineFromUrl(location.search);
@@ -18,7 +24,6 @@ const addFiles = (files: File[]) => void loupe.addFiles(files);
 
 export function App() {
   const notice = useLibrary((s) => s.notice);
-  const count = useLibrary((s) => s.documents.length);
   return (
     <ErrorBoundary>
       <header className="app-header">
@@ -44,28 +49,7 @@ export function App() {
         <div className="panel">
           <DropZone onFiles={addFiles} />
           <QueueBar />
-          <DocumentList />
-          {count > 0 && (
-            <div className="actions" style={{ marginTop: '0.75rem' }}>
-              <span className="muted">All documents:</span>
-              <button type="button" onClick={() => void loupe.exportDocuments('json')}>
-                Export JSON
-              </button>
-              <button type="button" onClick={() => void loupe.exportDocuments('markdown')}>
-                Markdown
-              </button>
-              <button type="button" onClick={() => void loupe.exportDocuments('text')}>
-                Text
-              </button>
-              <button type="button" onClick={() => void loupe.exportDocuments('receipts-csv')}>
-                Receipts CSV
-              </button>
-              <button type="button" onClick={() => void loupe.exportDocuments('items-csv')}>
-                Line items CSV
-              </button>
-              <DeleteAll />
-            </div>
-          )}
+          <Library />
         </div>
         <div className="panel">
           <ErrorBoundary>
@@ -74,6 +58,45 @@ export function App() {
         </div>
       </main>
     </ErrorBoundary>
+  );
+}
+
+/** Search and filters, the overview, the list, and the exports of what is in view. */
+function Library() {
+  const count = useLibrary((s) => s.documents.length);
+  const shown = useShownDocuments();
+  const filtered = useView((s) => isFiltered(s.query));
+  const ids = filtered ? shown.map((doc) => doc.id) : undefined;
+  const exportAs = (format: ExportFormat) => void loupe.exportDocuments(format, ids);
+  return (
+    <>
+      <LibraryBar shown={shown.length} />
+      {count > 0 && <Overview documents={shown} />}
+      <DocumentList shown={shown} />
+      {count > 0 && (
+        <div className="actions" style={{ marginTop: '0.75rem' }}>
+          <span className="muted" data-testid="export-scope">
+            {filtered ? `The ${shown.length} in view:` : 'All documents:'}
+          </span>
+          <button type="button" disabled={filtered && !shown.length} onClick={() => exportAs('json')}>
+            Export JSON
+          </button>
+          <button type="button" disabled={filtered && !shown.length} onClick={() => exportAs('markdown')}>
+            Markdown
+          </button>
+          <button type="button" disabled={filtered && !shown.length} onClick={() => exportAs('text')}>
+            Text
+          </button>
+          <button type="button" disabled={filtered && !shown.length} onClick={() => exportAs('receipts-csv')}>
+            Receipts CSV
+          </button>
+          <button type="button" disabled={filtered && !shown.length} onClick={() => exportAs('items-csv')}>
+            Line items CSV
+          </button>
+          <DeleteAll />
+        </div>
+      )}
+    </>
   );
 }
 

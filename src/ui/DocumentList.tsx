@@ -4,27 +4,65 @@ import type { DocumentRecord } from '../db';
 import { chosenSmolVlm, loupe } from '../app/loupe';
 import { useSettings } from '../store/settings';
 import { catalogueEntry, type CatalogueEntry } from '../engines/smolvlm/catalogue';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useView } from '../store/view';
+import { formatMoney } from './money';
 import { findDuplicates } from '../library/duplicates';
 
-export function DocumentList() {
+/**
+ * The documents in view, virtualized: only the rows on screen (and a few either side) are in the page, so five
+ * thousand receipts scroll like five. Rows keep their own heights (an error or a duplicate note makes one taller).
+ */
+export function DocumentList({ shown }: { shown: DocumentRecord[] }) {
   const documents = useLibrary((s) => s.documents);
+  const matchedQuery = useView((s) => s.matchedQuery);
+  const indexed = useView((s) => s.indexed);
+  // Duplicates are found among every stored receipt, not only those in view.
   const duplicates = useMemo(() => {
     const byId = new Map(documents.map((doc) => [doc.id, doc]));
     const found = findDuplicates(documents.flatMap((doc) => (doc.fields ? [{ id: doc.id, createdAt: doc.createdAt, ...doc.fields.receipt }] : [])));
     return new Map([...found].map(([id, other]) => [id, byId.get(other)!]));
   }, [documents]);
+  const scroller = useRef<HTMLDivElement>(null);
+  // The virtualizer hands out fresh positions on every scroll, which is why this component is left unmemoized.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const rows = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => 64, overscan: 8, getItemKey: (i) => shown[i]!.id });
   if (!documents.length) return <p className="empty">No documents yet.</p>;
   return (
-    <ul className="doc-list" aria-label="Documents">
-      {documents.map((doc) => (
-        <DocumentRow key={doc.id} doc={doc} duplicateOf={duplicates.get(doc.id)} />
-      ))}
-    </ul>
+    <div ref={scroller} className="doc-scroll" data-testid="doc-list" data-query={matchedQuery} data-count={shown.length} data-indexed={indexed ?? ''}>
+      {shown.length === 0 && <p className="empty">No document matches.</p>}
+      <ul className="doc-list" aria-label="Documents" style={{ height: rows.getTotalSize() }}>
+        {rows.getVirtualItems().map((item) => {
+          const doc = shown[item.index]!;
+          return (
+            <DocumentRow
+              key={item.key}
+              doc={doc}
+              duplicateOf={duplicates.get(doc.id)}
+              index={item.index}
+              of={shown.length}
+              top={item.start}
+              measure={rows.measureElement}
+            />
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 
-function DocumentRow({ doc, duplicateOf }: { doc: DocumentRecord; duplicateOf: DocumentRecord | undefined }) {
+interface RowPlace {
+  /** Its place in the list, and its offset from the list's top. */
+  index: number;
+  of: number;
+  top: number;
+  /** Tells the virtualizer the row's real height. */
+  measure: (element: Element | null) => void;
+}
+
+// A row renders again only when its document or its place changes, not with every keystroke in the search.
+const DocumentRow = memo(function DocumentRow({ doc, duplicateOf, index, of, top, measure }: { doc: DocumentRecord; duplicateOf: DocumentRecord | undefined } & RowPlace) {
   const selected = useLibrary((s) => s.selectedId === doc.id);
   const progress = useLibrary((s) => s.progress[doc.id]);
   const busy = doc.status === 'queued' || doc.status === 'reading';
@@ -35,7 +73,12 @@ function DocumentRow({ doc, duplicateOf }: { doc: DocumentRecord; duplicateOf: D
       data-status={doc.status}
       data-name={doc.name}
       data-doc-id={doc.id}
+      data-index={index}
       aria-current={selected}
+      aria-setsize={of}
+      aria-posinset={index + 1}
+      ref={measure}
+      style={{ transform: `translateY(${top}px)` }}
     >
       <button type="button" className="open" onClick={() => useLibrary.setState({ selectedId: doc.id })}>
         {doc.name}
@@ -43,6 +86,7 @@ function DocumentRow({ doc, duplicateOf }: { doc: DocumentRecord; duplicateOf: D
       <span className={`status ${doc.status}`} data-testid="doc-status">
         {doc.status}
       </span>
+      {doc.fields && <ReceiptSummary fields={doc.fields} />}
       <div className="meta">
         <span>{describeKind(doc)}</span>
         {doc.status === 'reading' && progress && progress.pageCount > 0 && (
@@ -90,6 +134,20 @@ function DocumentRow({ doc, duplicateOf }: { doc: DocumentRecord; duplicateOf: D
         </button>
       </div>
     </li>
+  );
+});
+
+/** What a receipt is at a glance: merchant, date and total, as the fields say now. */
+function ReceiptSummary({ fields }: { fields: NonNullable<DocumentRecord['fields']> }) {
+  const { merchantName, date, total, currency } = fields.receipt;
+  const amount = total === null ? null : formatMoney(total, currency);
+  const parts = [merchantName, date, amount].filter(Boolean);
+  if (!parts.length) return null;
+  return (
+    <p className="doc-summary" data-testid="doc-summary">
+      {parts.join(' · ')}
+      {!fields.review.ok && <span className="needs-review"> · needs review</span>}
+    </p>
   );
 }
 

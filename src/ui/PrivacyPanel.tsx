@@ -25,7 +25,8 @@ function PrivacyText() {
       <h3>What stays on this device</h3>
       <p>
         Every file you add, the page images, the text read from them and your edits are stored in this browser&apos;s
-        storage (IndexedDB) for this site only. Reading happens in this browser: the OCR engine and its models are part
+        storage (IndexedDB) for this site only, with a search index of their words that is updated when a document is
+        edited or deleted and cleared by <em>Delete all</em>. Reading happens in this browser: the OCR engine and its models are part
         of Loupe and were downloaded from Loupe&apos;s own site, like the rest of the app. No document, image or text is
         uploaded, and Loupe has no analytics, ads or third-party scripts.
       </p>

@@ -185,6 +185,27 @@ describe('storage', () => {
     });
     expect(await db.getDocument('old')).toMatchObject({ id: 'old', updatedAt: 5, status: 'done', engine: undefined });
     expect((await db.listPages('old'))[0]).toMatchObject({ text: 'OLD TEXT', editedText: null });
+    // The upgrade to version 2 added the search index's store.
+    expect(await db.getSearchIndex()).toBeUndefined();
+    await db.putSearchIndex('{"format":1}');
+    expect(await db.getSearchIndex()).toBe('{"format":1}');
+  });
+
+  it('moves the version of a document with an edit of its text, so the search index sees it', async () => {
+    const id = await db.addDocument(file('a.png'), 1000);
+    await db.putPage(page(id, 0, 'APPLE'), new Blob(['p']));
+    const before = (await db.getDocument(id))!.updatedAt;
+    await db.setPageEdit(id, 0, 'BANANA');
+    expect((await db.getDocument(id))!.updatedAt).toBeGreaterThan(before);
+    expect((await db.pagesOf([id, 'gone'])).get(id)!.map((p) => p.editedText)).toEqual(['BANANA']);
+    expect((await db.pagesOf([id, 'gone'])).get('gone')).toEqual([]);
+  });
+
+  it('deletes the copy of the words in the search index with everything else', async () => {
+    await db.addDocument(file('a.png'));
+    await db.putSearchIndex('{"words":["APPLE"]}');
+    await db.deleteAll();
+    expect(await db.getSearchIndex()).toBeUndefined();
   });
 });
 
@@ -195,6 +216,12 @@ describe('normalize on read', () => {
     expect(normalizePage({ docId: 'a', index: '0' })).toBeUndefined();
     // Pages stored before boxes were kept read with none.
     expect(normalizePage({ docId: 'a', index: 0, text: 'T' })?.lines).toEqual([]);
+  });
+
+  it('keeps who answered the fields: SmolVLM and Mistral stay themselves, anything else is the local extractor', () => {
+    const receipt = { merchantName: 'A', merchantAddress: null, date: null, time: null, currency: null, subtotal: null, tax: null, tip: null, total: 1, paymentMethod: null, lineItems: [] };
+    const sourceOf = (source: unknown) => normalizeDocument({ id: 'x', status: 'done', fields: { receipt, source, edited: false, review: { ok: true, issues: [] } } })?.fields?.source;
+    expect([sourceOf('smolvlm'), sourceOf('mistral'), sourceOf('local'), sourceOf('oracle')]).toEqual(['smolvlm', 'mistral', 'local', 'local']);
   });
 
   it('replaces wrong-typed fields with safe defaults', () => {

@@ -6,7 +6,7 @@ import { extractFields, openDocument } from '../pages-client';
 import { readDocument, type ReaderPorts } from '../reader/read-document';
 import { ReadingQueue } from '../reader/queue';
 import { isAbortError, LoupeError } from '../errors';
-import { useLibrary, withoutDoc } from '../store/library';
+import { useLibrary, withDocument, withoutDoc } from '../store/library';
 import { useEngineStatus } from '../store/engine-status';
 import { engineFromUrl, useSettings, type SmolVlmSettings } from '../store/settings';
 import { chooseModel, type ChosenModel } from '../engines/smolvlm/choose';
@@ -51,7 +51,7 @@ class Loupe {
   async start(): Promise<void> {
     startLibraryView();
     await this.refresh();
-    db.onDbChange(() => void this.refresh());
+    db.onDbChange((change) => void this.refresh(change.docId));
     addEventListener('pagehide', () => void this.edits.flush());
     addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') void this.edits.flush();
@@ -72,7 +72,7 @@ class Loupe {
         this.notify(`${file.name} was not added: ${messageOf(error)}`);
       }
     }
-    await this.refresh();
+    for (const id of ids) await this.refresh(id);
     if (ids.length) void requestPersistence();
     if (ids[0] && !useLibrary.getState().selectedId) useLibrary.setState({ selectedId: ids[0] });
     void this.queue.enqueue(ids);
@@ -107,13 +107,13 @@ class Loupe {
   async readPages(id: string, range: PageRange): Promise<void> {
     this.queue.cancel(id);
     await db.updateDocument(id, { status: 'queued', error: undefined, pageRange: range, fields: undefined });
-    await this.refresh();
+    await this.refresh(id);
     void this.queue.enqueue([id]);
   }
 
   async retry(id: string): Promise<void> {
     await db.updateDocument(id, { status: 'queued', error: undefined });
-    await this.refresh();
+    await this.refresh(id);
     void this.queue.enqueue([id]);
   }
 
@@ -121,7 +121,7 @@ class Loupe {
     this.queue.cancel(id);
     await db.deleteDocument(id);
     if (useLibrary.getState().selectedId === id) useLibrary.setState({ selectedId: undefined });
-    await this.refresh();
+    await this.refresh(id);
   }
 
   async removeAll(): Promise<void> {
@@ -164,14 +164,14 @@ class Loupe {
   async extractFields(id: string, { overwriteEdited = false } = {}): Promise<void> {
     // Extraction runs in the pages worker now: a worker that fails says so instead of leaving the click unanswered.
     await this.storeLocalFields(id, overwriteEdited).catch((error: unknown) => this.notify(`Loupe could not extract the fields again: ${error instanceof Error ? error.message : String(error)}`));
-    await this.refresh();
+    await this.refresh(id);
   }
 
   async saveFields(id: string, receipt: Receipt): Promise<void> {
     const doc = await db.getDocument(id);
     if (!doc?.fields) return;
     await db.updateDocument(id, { fields: { ...doc.fields, receipt, edited: true, review: reviewReceipt(receipt) } });
-    await this.refresh();
+    await this.refresh(id);
   }
 
   /**
@@ -188,7 +188,7 @@ class Loupe {
     const answer = receiptFromModelText(result.text);
     if (answer.receipt && (await db.getDocument(id)))
       await db.updateDocument(id, { fields: { receipt: answer.receipt, source: 'smolvlm', edited: false, review: { ok: answer.ok, issues: answer.issues } } });
-    await this.refresh();
+    await this.refresh(id);
     return answer;
   }
 
@@ -207,10 +207,16 @@ class Loupe {
     await db.updateDocument(id, { fields: { receipt, source: 'local', edited: false, review: reviewReceipt(receipt) } });
   }
 
-  /** Reloads the document list from storage into the store. */
-  async refresh(): Promise<void> {
-    const documents = await db.listDocuments();
-    useLibrary.setState({ documents });
+  /**
+   * Reloads the document list from storage into the store; with an id, only that document, so a library of
+   * thousands is not read and checked again for every page of the one being read.
+   */
+  async refresh(id?: string): Promise<void> {
+    if (id === undefined) useLibrary.setState({ documents: await db.listDocuments() });
+    else {
+      const doc = await db.getDocument(id);
+      useLibrary.setState((s) => ({ documents: withDocument(s.documents, id, doc) }));
+    }
     followStorage();
   }
 
@@ -219,9 +225,9 @@ class Loupe {
       const doc = await db.getDocument(id);
       if (doc && (doc.status === 'queued' || doc.status === 'reading')) {
         await db.updateDocument(id, { status: 'failed', error: { message } });
+        await this.refresh(id);
       }
     }
-    await this.refresh();
   }
 
   /** One tab reads a document at a time: a second tab that resumes the same queue skips what the first holds. */
@@ -237,11 +243,11 @@ class Loupe {
     const range = (await db.getDocument(id))?.pageRange ?? DEFAULT_RANGE;
     if (!file) {
       await db.updateDocument(id, { status: 'failed', error: { message: 'The original file is missing from storage.' } });
-      return this.refresh();
+      return this.refresh(id);
     }
     await db.deletePages(id);
     await db.updateDocument(id, { status: 'reading', error: undefined });
-    await this.refresh();
+    await this.refresh(id);
     try {
       const outcome = await readDocument(
         id,
@@ -272,7 +278,7 @@ class Loupe {
       if (!cancelled) console.warn(`Loupe could not read document ${id}`, error);
     } finally {
       useLibrary.setState((s) => ({ progress: withoutDoc(s.progress, id) }));
-      await this.refresh();
+      await this.refresh(id);
     }
   }
 

@@ -30,7 +30,7 @@ class MistralStep {
     } finally {
       this.running.delete(id);
       useLibrary.setState((s) => ({ structuring: withoutDoc(s.structuring, id) }));
-      await loupe.refresh();
+      await loupe.refresh(id);
     }
   }
 

@@ -33,6 +33,15 @@ export function withoutDoc<T>(record: Record<string, T>, id: string): Record<str
   return rest;
 }
 
+/** The list with one document as stored now: replaced in place, added in its place (newest first), or gone. */
+export function withDocument(documents: DocumentRecord[], id: string, doc: DocumentRecord | undefined): DocumentRecord[] {
+  const at = documents.findIndex((d) => d.id === id);
+  if (!doc) return at === -1 ? documents : documents.filter((d) => d.id !== id);
+  if (at !== -1) return documents.map((d, i) => (i === at ? doc : d));
+  const before = documents.findIndex((d) => d.createdAt < doc.createdAt || (d.createdAt === doc.createdAt && d.name.localeCompare(doc.name) > 0));
+  return before === -1 ? [...documents, doc] : [...documents.slice(0, before), doc, ...documents.slice(before)];
+}
+
 export const selectSelected = (state: LibraryState) => state.documents.find((d) => d.id === state.selectedId);
 
 /** Overall progress of the queue: documents finished out of all in this run, with the current one's fraction. */

@@ -33,8 +33,8 @@ export type EngineResponse =
 // ---- line-reader workers (workers/line-reader.worker.ts): PaddleOCR's recognizer, one lane each ----
 
 export type LineReaderRequest =
-  /** `wasm`: onnxruntime's CPU build; `model`: the recognizer graph; `alphabet`: its classes. */
-  | { type: 'load'; id: number; wasm: Uint8Array; model: Uint8Array; alphabet: string[] }
+  /** `runtime`: onnxruntime's CPU build, compiled once by the engine worker; `model`: the recognizer graph; `alphabet`: its classes. */
+  | { type: 'load'; id: number; runtime: WebAssembly.Module; model: Uint8Array; alphabet: string[] }
   /** One crop, planar floats [1, 3, 48, width]. */
   | { type: 'read'; id: number; crop: Float32Array; width: number }
   | { type: 'cancel'; id: number; target: number };

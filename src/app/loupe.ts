@@ -34,6 +34,9 @@ import { followStorage, startLibraryView } from './library-view';
 class Loupe {
   private readonly engine = new EngineClient();
   private loadAbort = new AbortController();
+  private readonly preloading = new AbortController();
+  /** The latest load asked for: only its outcome is shown, not that of one it overtook. */
+  private latestLoad: object | undefined;
   private readonly queue = new ReadingQueue(
     (id, signal) => this.read(id, signal),
     (queue) => useLibrary.setState({ queue }),
@@ -57,10 +60,26 @@ class Loupe {
       if (document.visibilityState === 'hidden') void this.edits.flush();
     });
     useSettings.subscribe((settings, previous) => {
-      if (settings.engine !== previous.engine) void this.releaseEngine();
+      if (settings.engine !== previous.engine) {
+        // A preload of the engine no longer wanted stops, so the one chosen gets the cores.
+        this.preloading.abort();
+        void this.releaseEngine();
+      }
     });
     const unfinished = await db.listUnfinished();
     if (unfinished.length) void this.queue.enqueue(unfinished.map((d) => d.id));
+    else preloadWhenIdle(() => this.preloadEngine());
+  }
+
+  /**
+   * Loads an embedded engine before the first document arrives, so a receipt dropped a moment after opening
+   * Loupe is read at once. Its files are part of the app (precached), so nothing is downloaded for it; SmolVLM,
+   * whose model may mean a gigabyte, loads only when asked. A failure here is the next document's to report.
+   */
+  private async preloadEngine(): Promise<void> {
+    const wanted = engineFromUrl(location.search) ?? useSettings.getState().engine;
+    if (wanted === 'smolvlm' || this.engine.loadedEngine) return;
+    await this.ensureEngine(this.preloading.signal).catch(() => undefined);
   }
 
   async addFiles(files: File[]): Promise<void> {
@@ -310,19 +329,36 @@ class Loupe {
     if (config && !navigator.onLine && !loadsOffline(await listCachedModels(), config))
       throw new LoupeError('engine-load-failed', `${label} is not downloaded yet and this device is offline. Read with an embedded engine, or connect once to download the model.`);
     useEngineStatus.setState({ engine: wanted, state: 'loading', files: {}, error: undefined, loadMs: undefined, label, startedAt: performance.now() });
+    const load = {};
+    this.latestLoad = load;
+    const latest = () => this.latestLoad === load;
     try {
       const loadMs = await this.engine.load(wanted, {
         config,
         signal: AbortSignal.any([signal, this.loadAbort.signal]),
-        onProgress: (p) => useEngineStatus.setState((s) => ({ files: { ...s.files, [p.file]: p }, updatedAt: performance.now() })),
+        onProgress: (p) => {
+          if (latest()) useEngineStatus.setState((s) => ({ files: { ...s.files, [p.file]: p }, updatedAt: performance.now() }));
+        },
       });
-      useEngineStatus.setState({ state: 'ready', loadMs });
+      if (latest()) useEngineStatus.setState({ state: 'ready', loadMs });
       return wanted;
     } catch (error) {
-      useEngineStatus.setState({ state: isAbortError(error) ? 'idle' : 'failed', error: messageOf(error) });
+      if (latest()) useEngineStatus.setState({ state: isAbortError(error) ? 'idle' : 'failed', error: messageOf(error) });
       throw error;
     }
   }
+}
+
+/**
+ * Runs `preload` once the page is idle after opening, unless the device asks to save data (a page opened to look
+ * at stored receipts then spends nothing on an engine it may not use).
+ */
+function preloadWhenIdle(preload: () => Promise<void>): void {
+  const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
+  if (connection?.saveData) return;
+  const run = () => void preload();
+  if ('requestIdleCallback' in self) requestIdleCallback(run, { timeout: 1500 });
+  else setTimeout(run, 200);
 }
 
 /** Asked once per page load: every document read asks for the engine's configuration. */

@@ -7,7 +7,7 @@ export async function fetchWithProgress(
   file: string,
   onProgress: (progress: LoadProgress) => void,
   signal?: AbortSignal,
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   try {
     return await download(url, file, onProgress, signal);
   } catch (error) {
@@ -18,7 +18,7 @@ export async function fetchWithProgress(
   }
 }
 
-async function download(url: string, file: string, onProgress: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<Uint8Array> {
+async function download(url: string, file: string, onProgress: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
   const response = await fetch(url, { signal });
   if (!response.ok) throw new LoupeError('engine-load-failed', `Could not load ${file} (HTTP ${response.status}).`);
   const total = Number(response.headers.get('content-length')) || 0;

@@ -4,7 +4,8 @@
  */
 export const CACHE_PREFIX = 'loupe';
 
-export const RUNTIME_CACHES = { tesseract: `${CACHE_PREFIX}-runtime-tesseract-v1` } as const;
+/** Runtimes kept apart from the precache: Tesseract's, and the OCR runtime compiled from Cache Storage (src/engines/ort-runtime.ts). */
+export const RUNTIME_CACHES = { tesseract: `${CACHE_PREFIX}-runtime-tesseract-v1`, ocr: `${CACHE_PREFIX}-runtime-ocr-v1` } as const;
 
 export const SHARE_INBOX_CACHE = `${CACHE_PREFIX}-share-inbox`;
 export const SHARE_TARGET_PATH = '/share-target';

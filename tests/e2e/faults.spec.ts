@@ -14,15 +14,16 @@ test.beforeEach(async ({ page }) => {
 
 test('a crashed engine worker fails its document with a retry; the rest of the queue goes on', async ({ page }) => {
   const receipt = await renderReceiptFixturePng(page);
-  const worker = engineWorker(page);
+  // An uncaught error inside the worker when it is handed the first page: what the page sees when a worker dies under it.
+  await (await engineWorker(page)).evaluate(() =>
+    self.addEventListener('message', (event: MessageEvent<{ type: string }>) => {
+      if (event.data.type === 'recognize') throw new Error('simulated crash');
+    }),
+  );
   await page.getByTestId('file-input').setInputFiles([
     { name: 'first.png', mimeType: 'image/png', buffer: receipt },
     { name: 'second.png', mimeType: 'image/png', buffer: receipt },
   ]);
-  // An uncaught error inside the worker: what the page sees when a worker dies under it.
-  await (await worker).evaluate(() => setTimeout(() => {
-    throw new Error('simulated crash');
-  }));
   await expect(row(page, 'first.png')).toHaveAttribute('data-status', 'failed', { timeout: 60_000 });
   await expect(row(page, 'first.png').getByTestId('doc-error')).toHaveAttribute('data-code', 'worker-crashed');
   await expect(row(page, 'first.png').getByTestId('doc-error')).toContainText('stopped unexpectedly');

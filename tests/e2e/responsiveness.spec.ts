@@ -9,6 +9,8 @@ test.use({ trace: 'off' });
 
 
 test('the first load is small and the main thread never blocks while a receipt is read', async ({ page, browser }) => {
+  // The shell alone: with Save-Data on, Loupe skips the engine it otherwise preloads once idle (start.spec.ts).
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true }) }));
   const scripts: Buffer[] = [];
   page.on('response', async (response) => {
     if (response.request().resourceType() === 'script' && response.ok()) scripts.push(await response.body());

@@ -4,7 +4,7 @@ import { throwIfAborted } from '../engine';
 import { LoupeError } from '../../errors';
 import { vendorUrl } from '../vendor-url';
 import { fetchWithProgress } from '../fetch-with-progress';
-import { fetchCpuRuntime, loadCpuOrt } from '../ort-runtime';
+import { compileCpuRuntime, loadCpuOrt } from '../ort-runtime';
 import { PaddleOcr, paddleAlphabet, sessionReader } from './paddle-ocr';
 import { laneCount, startLineReaderWorkers, type LineReaderWorkers } from './line-reader-workers';
 
@@ -21,17 +21,17 @@ export function createPaddleEngine(): Engine {
 
   return {
     async load(onProgress, signal) {
-      const [wasm, det, rec, keys] = await Promise.all([
-        fetchCpuRuntime(onProgress, signal),
+      const [runtime, det, rec, keys] = await Promise.all([
+        compileCpuRuntime(onProgress, signal),
         fetchWithProgress(vendorUrl('paddle/det.onnx'), 'text detector', onProgress, signal),
         fetchWithProgress(vendorUrl('paddle/rec.onnx'), 'text recognizer', onProgress, signal),
         fetchWithProgress(vendorUrl('paddle/keys.txt'), 'character set', onProgress, signal),
       ]);
       throwIfAborted(signal);
       const alphabet = paddleAlphabet(new TextDecoder().decode(keys));
-      const starting = startLineReaderWorkers(laneCount(), { wasm, model: rec, alphabet });
+      const starting = startLineReaderWorkers(laneCount(), { runtime, model: rec, alphabet });
       try {
-        const ort = await loadCpuOrt(wasm, self.crossOriginIsolated ? laneCount() : 1);
+        const ort = await loadCpuOrt(runtime, self.crossOriginIsolated ? laneCount() : 1);
         const options: Ort.InferenceSession.SessionOptions = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
         sessions = [await ort.InferenceSession.create(det, options)];
         helpers = await starting;
@@ -62,16 +62,18 @@ export function createPaddleEngine(): Engine {
 }
 
 /**
- * The first runs grow the wasm heap and tune its kernels; pay for that during load, on a page shaped
- * like a receipt (rows of dark bars of varied width), not on the user's first page.
+ * The first runs grow the wasm heap and have the hot kernels compiled to optimized code; pay for that during
+ * load (which starts when the page is idle, before the user has picked a file), not on the user's first page.
+ * A small page like a receipt (rows of dark bars of varied width) does it: a 640 × 960 one made a later visit
+ * 0.5 s slower to the first text and the first page no faster (docs/BENCHMARKS.md).
  */
 async function warmUp(ocr: PaddleOcr): Promise<void> {
-  const width = 640;
-  const height = 960;
+  const width = 320;
+  const height = 480;
   const data = new Uint8ClampedArray(width * height * 4).fill(255);
-  for (let row = 0; row < 24; row++) {
-    const top = 30 + row * 38;
-    const length = 80 + ((row * 137) % 480);
+  for (let row = 0; row < 10; row++) {
+    const top = 20 + row * 40;
+    const length = 60 + ((row * 137) % 220);
     for (let y = top; y < top + 14; y++)
       data.fill(0, (y * width + 40) * 4, (y * width + 40 + length) * 4);
   }

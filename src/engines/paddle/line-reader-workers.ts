@@ -51,7 +51,7 @@ class LineReaderWorker {
   ready(): Promise<void> {
     this.loading ??= this.connection
       .call(
-        (id) => ({ type: 'load', id, wasm: this.setup.wasm, model: this.setup.model, alphabet: this.setup.alphabet }),
+        (id) => ({ type: 'load', id, runtime: this.setup.runtime, model: this.setup.model, alphabet: this.setup.alphabet }),
         (reply) => (reply.type === 'loaded' ? true : undefined),
       )
       .then(

@@ -2,8 +2,8 @@ import { loadCpuOrt } from '../ort-runtime';
 import { sessionReader, type LineReader } from './paddle-ocr';
 
 export interface LineReaderSetup {
-  /** onnxruntime's CPU build. */
-  wasm: Uint8Array;
+  /** onnxruntime's CPU build, compiled. */
+  runtime: WebAssembly.Module;
   /** The recognizer graph. */
   model: Uint8Array;
   alphabet: string[];
@@ -11,7 +11,7 @@ export interface LineReaderSetup {
 
 /** The recognizer on onnxruntime's CPU build: in the engine worker, and in each line-reader worker. */
 export async function loadLineReader(setup: LineReaderSetup): Promise<LineReader> {
-  const ort = await loadCpuOrt(setup.wasm);
+  const ort = await loadCpuOrt(setup.runtime);
   const session = await ort.InferenceSession.create(setup.model, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
   return sessionReader(ort, session, setup.alphabet);
 }

@@ -1,0 +1,116 @@
+// Time to the first receipt's text, and per receipt after that, through the BUILT app in headless Chromium:
+//  - first visit: a fresh browser profile (nothing cached) opens Loupe, drops one receipt as soon as the file
+//    input is there, and waits for its text;
+//  - later visit: the same profile once the service worker has cached everything, opened again (and once more
+//    with the receipt picked 3 s after opening, timed from the pick: what a person waits for);
+//  - median and slowest per receipt: the receipts of a folder read one after another in that warm page.
+// Several builds (`--dist a --dist b`) are measured alternately, run after run, so a change is judged against
+// the build before it on the same noisy machine in the same minutes.
+// Usage: npm run bench:start -- [--dist dist]... [--set ../shared/bench/sroie-dev] [--runs 3] [--limit 20] [--out bench/out/start.json]
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { serveApp } from './read-in-app';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium';
+
+const { values: args } = parseArgs({
+  options: {
+    dist: { type: 'string', multiple: true, default: ['dist'] },
+    set: { type: 'string', default: '../shared/bench/sroie-dev' },
+    runs: { type: 'string', default: '3' },
+    limit: { type: 'string', default: '20' },
+    out: { type: 'string', default: 'bench/out/start.json' },
+  },
+});
+
+const imageDir = join(args.set, 'img');
+if (!existsSync(imageDir)) {
+  console.log(`bench:start: no receipts at ${imageDir}; pass --set <folder with img/>`);
+  process.exit(0);
+}
+const receipts = readdirSync(imageDir).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort().slice(0, Number(args.limit)).map((f) => join(imageDir, f));
+const first = receipts[0]!;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+async function drop(page: Page, file: string, name = basename(file)) {
+  await page.getByTestId('file-input').setInputFiles({ name, mimeType: '', buffer: readFileSync(file) });
+  await page.locator(`[data-testid=doc-row][data-name="${name}"]`).and(page.locator('[data-status=done],[data-status=failed]')).waitFor({ timeout: 300_000 });
+}
+
+/**
+ * Opening Loupe, then one receipt dropped as soon as it can be (or `pauseMs` after that, as a person picking a
+ * file would): ms from the navigation to its text (or from the drop, after a pause), and the engine's load.
+ */
+async function visit(context: BrowserContext, url: string, name: string, pauseMs = 0) {
+  const page = await context.newPage();
+  let started = Date.now();
+  await page.goto(url);
+  await page.getByTestId('file-input').waitFor({ state: 'attached' });
+  if (pauseMs) {
+    await page.waitForTimeout(pauseMs);
+    started = Date.now();
+  }
+  await drop(page, first, name);
+  const ms = Date.now() - started;
+  const loadMs = Number(await page.getByTestId('engine-status').getAttribute('data-load-ms'));
+  return { page, ms, loadMs };
+}
+
+async function measure(url: string) {
+  const profile = mkdtempSync(join(tmpdir(), 'loupe-start-'));
+  const context = await chromium.launchPersistentContext(profile, chromiumLaunchOptions());
+  try {
+    const cold = await visit(context, url, 'first-visit.jpg');
+    await cold.page.locator('[data-testid=connection][data-offline-ready=true]').waitFor({ timeout: 120_000 });
+    await cold.page.close();
+    const picked = await visit(context, url, 'picked-later.jpg', 3000);
+    await picked.page.close();
+    const warm = await visit(context, url, 'later-visit.jpg');
+    const perReceipt: number[] = [];
+    for (const file of receipts) {
+      const before = Date.now();
+      await drop(warm.page, file);
+      perReceipt.push(Date.now() - before);
+    }
+    await warm.page.close();
+    return { firstVisitMs: cold.ms, firstLoadMs: cold.loadMs, laterVisitMs: warm.ms, laterLoadMs: warm.loadMs, pickedMs: picked.ms, medianMs: median(perReceipt), slowestMs: Math.max(...perReceipt), perReceipt };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const servers = await Promise.all(args.dist.map((dist) => serveApp(dist)));
+const results: Record<string, Awaited<ReturnType<typeof measure>>[]> = Object.fromEntries(args.dist.map((d) => [d, []]));
+try {
+  for (let run = 0; run < Number(args.runs); run++) {
+    for (const [i, dist] of args.dist.entries()) {
+      const result = await measure(servers[i]!.url);
+      results[dist]!.push(result);
+      console.log(`run ${run + 1} ${dist}: first ${result.firstVisitMs} ms, later ${result.laterVisitMs} ms, picked after 3 s ${result.pickedMs} ms, median ${result.medianMs} ms, slowest ${result.slowestMs} ms`);
+    }
+  }
+} finally {
+  await Promise.all(servers.map((s) => s.close()));
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+console.log(`\n${receipts.length} receipts from ${args.set}, ${args.runs} runs per build, medians of the runs:`);
+console.table(
+  Object.fromEntries(
+    args.dist.map((dist) => {
+      const runs = results[dist]!;
+      const of = (key: 'firstVisitMs' | 'firstLoadMs' | 'laterVisitMs' | 'laterLoadMs' | 'pickedMs' | 'medianMs' | 'slowestMs') => s(median(runs.map((r) => r[key])));
+      return [dist, { 'first visit': of('firstVisitMs'), '(engine load)': of('firstLoadMs'), 'later visit': of('laterVisitMs'), '(engine load) ': of('laterLoadMs'), 'picked 3 s in: drop → text': of('pickedMs'), 'median per receipt': of('medianMs'), slowest: of('slowestMs') }];
+    }),
+  ),
+);
+mkdirSync(dirname(resolve(args.out)), { recursive: true });
+writeFileSync(resolve(args.out), JSON.stringify({ set: args.set, receipts: receipts.length, results }, null, 2));

@@ -32,16 +32,24 @@ async function sync(): Promise<{ size: number; changed: number }> {
     }
   }
   const changed = stale.length + gone.length;
-  if (changed) scheduleSave(index);
+  // A deleted document's words leave storage at once; new and edited ones may wait for the queue to settle.
+  if (gone.length) save(index);
+  else if (changed) scheduleSave(index);
   return { size: index.size, changed };
 }
 
 // Kept a moment after the last change, so a queue of receipts writes the index once, not once per receipt.
 function scheduleSave(index: SearchIndex) {
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => {
-    putSearchIndex(index.toJSON()).catch((error: unknown) => console.warn('Loupe could not keep its search index; it is built again on the next visit', error));
-  }, 1500);
+  saveTimer = setTimeout(() => save(index), 1500);
+}
+
+function save(index: SearchIndex) {
+  clearTimeout(saveTimer);
+  index
+    .compact()
+    .then(() => putSearchIndex(index.toJSON()))
+    .catch((error: unknown) => console.warn('Loupe could not keep its search index; it is built again on the next visit', error));
 }
 
 self.addEventListener('message', (event: MessageEvent<SearchRequest>) => {

@@ -2,7 +2,7 @@
  * Drives the list's view: the query lives in the URL (bookmarkable, the back button undoes a search or a filter),
  * the search runs in the search worker, and the index follows every change to the stored documents.
  */
-import { queryFromParams, queryToParams, type LibraryQuery } from '../library/query';
+import { isSearch, queryFromParams, queryToParams, type LibraryQuery } from '../library/query';
 import { searchDocuments, syncSearch } from '../search-client';
 import { useView } from '../store/view';
 import { useLibrary } from '../store/library';
@@ -41,11 +41,13 @@ async function runSearch(): Promise<void> {
   const q = useView.getState().query.q;
   const ticket = ++asked;
   try {
-    const matches = q.trim() ? await searchDocuments(q) : [];
+    const matches = isSearch(q) ? await searchDocuments(q) : [];
     // Only the newest search's answer is shown; the worker answers in order, so older ones are dropped.
     if (ticket === asked) useView.setState({ matches, matchedQuery: q });
   } catch (error) {
-    useLibrary.setState({ notice: `Search is not working: ${error instanceof Error ? error.message : String(error)}. The list shows every document.` });
+    if (ticket !== asked) return;
+    useView.setState({ matches: [], matchedQuery: '' });
+    useLibrary.setState({ notice: `Search is not working: ${error instanceof Error ? error.message : String(error)}. The list shows every document the filters keep.` });
   }
 }
 

@@ -35,6 +35,8 @@ class Loupe {
   private readonly engine = new EngineClient();
   private loadAbort = new AbortController();
   private readonly preloading = new AbortController();
+  /** The load under way, which a second caller for the same engine joins instead of asking the worker again. */
+  private loading: { key: string; done: Promise<EngineId> } | undefined;
   /** The latest load asked for: only its outcome is shown, not that of one it overtook. */
   private latestLoad: object | undefined;
   private readonly queue = new ReadingQueue(
@@ -61,8 +63,8 @@ class Loupe {
     });
     useSettings.subscribe((settings, previous) => {
       if (settings.engine !== previous.engine) {
-        // A preload of the engine no longer wanted stops, so the one chosen gets the cores.
-        this.preloading.abort();
+        // A preload of the engine no longer wanted stops, so the one chosen gets the cores (unless a document joined it).
+        if (!this.queue.snapshot.current) this.preloading.abort();
         void this.releaseEngine();
       }
     });
@@ -78,7 +80,7 @@ class Loupe {
    */
   private async preloadEngine(): Promise<void> {
     const wanted = engineFromUrl(location.search) ?? useSettings.getState().engine;
-    if (wanted === 'smolvlm' || this.engine.loadedEngine) return;
+    if (wanted === 'smolvlm' || this.engine.loadedEngine || this.loading || this.queue.snapshot.current) return;
     await this.ensureEngine(this.preloading.signal).catch(() => undefined);
   }
 
@@ -323,6 +325,19 @@ class Loupe {
     const chosen = wanted === 'smolvlm' ? await chosenSmolVlm() : undefined;
     const config = chosen?.config;
     if (this.engine.holds(wanted, config)) return wanted;
+    const key = JSON.stringify([wanted, config ?? null]);
+    if (this.loading?.key === key) return this.loading.done;
+    const done = this.loadEngine(wanted, chosen, signal);
+    const entry = { key, done };
+    this.loading = entry;
+    void done.catch(() => undefined).finally(() => {
+      if (this.loading === entry) this.loading = undefined;
+    });
+    return done;
+  }
+
+  private async loadEngine(wanted: EngineId, chosen: ChosenModel | undefined, signal: AbortSignal): Promise<EngineId> {
+    const config = chosen?.config;
     const label = chosen?.label ?? ENGINE_INFO[wanted].label;
     if (config?.source.kind === 'hub' && !connectAllowed(config.source.host))
       throw new LoupeError('engine-load-failed', `Loupe may connect to ${config.source.host} only after a reload: its Content-Security-Policy allows the hosts set when the page opened. Reload Loupe, then retry.`);

@@ -40,7 +40,12 @@ export async function compileCpuRuntime(onProgress: (progress: LoadProgress) => 
   const url = absolute(cpuWasmUrl);
   const cache = await globalThis.caches?.open(RUNTIME_CACHE).catch(() => undefined);
   const cached = await cache?.match(url);
-  if (cached) return WebAssembly.compileStreaming(cached);
+  // A damaged or half-evicted copy is dropped and fetched again, rather than failing every load from now on.
+  if (cached) {
+    const compiled = await WebAssembly.compileStreaming(cached).catch(() => undefined);
+    if (compiled) return compiled;
+    await cache!.delete(url);
+  }
   const bytes = await fetchWithProgress(url, 'OCR runtime', onProgress, signal);
   if (!cache) return WebAssembly.compile(bytes);
   // A new release's runtime replaces the old one's. A cache that cannot take it (storage full) only costs the next visit a compile.

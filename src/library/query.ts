@@ -70,7 +70,11 @@ export function queryToParams(query: LibraryQuery, base: URLSearchParams): URLSe
   return params;
 }
 
-export const isFiltered = (query: LibraryQuery) => (Object.keys(EMPTY_QUERY) as (keyof LibraryQuery)[]).some((key) => key !== 'sort' && query[key] !== EMPTY_QUERY[key]);
+/** Whether a search has anything to search for: `-` or spaces alone are no search. */
+export const isSearch = (q: string) => /[\p{L}\p{N}]/u.test(q);
+
+export const isFiltered = (query: LibraryQuery) =>
+  isSearch(query.q) || (Object.keys(EMPTY_QUERY) as (keyof LibraryQuery)[]).some((key) => key !== 'sort' && key !== 'q' && query[key] !== EMPTY_QUERY[key]);
 
 const receiptOf = (doc: DocumentRecord) => doc.fields?.receipt;
 
@@ -110,7 +114,7 @@ const SORT: Record<Exclude<SortKey, 'best'>, (a: DocumentRecord, b: DocumentReco
  * for a blank search). Newest first breaks ties, so the order never jumps between two equal receipts.
  */
 export function applyQuery(documents: readonly DocumentRecord[], query: LibraryQuery, matches: readonly string[] = []): DocumentRecord[] {
-  const searching = query.q.trim() !== '';
+  const searching = isSearch(query.q);
   const rank = new Map(matches.map((id, i) => [id, i]));
   const keep = keeps(query, ocrKey(query.merchant));
   const shown = documents.filter((doc) => (!searching || rank.has(doc.id)) && keep(doc));

@@ -22,8 +22,9 @@ type Indexed = Omit<SearchDocument, 'version'>;
 const SEARCH: SearchOptions = {
   combineWith: 'AND',
   boost: { merchant: 3, name: 2 },
-  // The word being typed is a prefix; short words must match exactly, or every query would match everything.
-  prefix: (_term, index, terms) => index === terms.length - 1,
+  // The word being typed is a prefix, unless it is a lone letter after other words (`receipt-0` would otherwise
+  // prefix-match every number in the vocabulary); a query of one letter is all prefix.
+  prefix: (term, index, terms) => index === terms.length - 1 && (term.length > 1 || terms.length === 1),
   // One slip in a word of four to seven letters, two in a longer one: `golden` must not find `garden`.
   fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : false),
 };
@@ -59,6 +60,14 @@ export class SearchIndex {
     }
   }
 
+  /**
+   * Drops the words of removed and replaced documents, which MiniSearch only marks as gone: run before the index
+   * is stored, so deleted or edited-away text does not stay on the device inside it.
+   */
+  async compact(): Promise<void> {
+    await this.mini.vacuum();
+  }
+
   toJSON(): string {
     return JSON.stringify({ format: FORMAT, versions: [...this.versions], index: this.mini });
   }
@@ -91,9 +100,6 @@ export class SearchIndex {
   /** Ids of the documents matching every word of the query, best first; none for a blank query. */
   search(query: string): string[] {
     const terms = tokenize(query).filter(Boolean);
-    // A single letter just typed after other words would prefix-match a good part of the vocabulary (every number
-    // starting with 0) for a moment only; until the next letter the words before it answer.
-    if (terms.length > 1 && terms.at(-1)!.length === 1) terms.pop();
     if (!terms.length) return [];
     return this.mini.search(terms.join(' ')).map((hit) => hit.id as string);
   }

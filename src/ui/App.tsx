@@ -65,7 +65,8 @@ export function App() {
 function Library() {
   const count = useLibrary((s) => s.documents.length);
   const shown = useShownDocuments();
-  const filtered = useView((s) => isFiltered(s.query));
+  // What the list shows: the filters now, the search as last answered.
+  const filtered = useView((s) => isFiltered({ ...s.query, q: s.matchedQuery }));
   const ids = filtered ? shown.map((doc) => doc.id) : undefined;
   const exportAs = (format: ExportFormat) => void loupe.exportDocuments(format, ids);
   return (

@@ -27,7 +27,7 @@ export function DocumentList({ shown }: { shown: DocumentRecord[] }) {
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualizer hands out fresh positions on every scroll, which is why this component is left unmemoized.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const rows = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => 64, overscan: 8, getItemKey: (i) => shown[i]!.id });
+  const rows = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => 70, gap: 6, overscan: 8, getItemKey: (i) => shown[i]!.id });
   if (!documents.length) return <p className="empty">No documents yet.</p>;
   return (
     <div ref={scroller} className="doc-scroll" data-testid="doc-list" data-query={matchedQuery} data-count={shown.length} data-indexed={indexed ?? ''}>

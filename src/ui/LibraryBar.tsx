@@ -40,9 +40,11 @@ function SearchBox() {
 
 function ResultCount({ shown }: { shown: number }) {
   const query = useView((s) => s.query);
+  const matchedQuery = useView((s) => s.matchedQuery);
   const indexed = useView((s) => s.indexed);
   const count = useLibrary((s) => s.documents.length);
-  const filtered = isFiltered(query);
+  // Counts what the list shows: the filters now, the search as last answered.
+  const filtered = isFiltered({ ...query, q: matchedQuery });
   return (
     <p className="muted result-count" data-testid="result-count" aria-live="polite">
       {filtered ? `${shown} of ${count} documents` : `${count} documents`}

@@ -96,6 +96,9 @@ export class WorkerConnection<Req extends Message, Res extends Message> {
     const crash = (event: Event) => {
       // Handled here: a nested worker's crash must not also count as its parent worker's own.
       event.preventDefault();
+      // A dead worker may report more errors (one per message it failed on) after its replacement started:
+      // they are not the new worker's.
+      if (this.worker !== worker) return;
       const message = (event as Partial<ErrorEvent>).message;
       const detail = message ? `: ${message}` : '';
       this.terminate(new LoupeError('worker-crashed', `The background worker stopped unexpectedly${detail}.`));

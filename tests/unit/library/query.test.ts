@@ -37,6 +37,10 @@ describe('library query', () => {
   it('keeps only the search matches, in the order the index ranked them', () => {
     expect(ids(applyQuery(docs, q({ q: 'co' }), ['feb', 'jan']))).toEqual(['feb', 'jan']);
     expect(ids(applyQuery(docs, q({ q: 'zebra' }), []))).toEqual([]);
+    // Spaces or punctuation alone are no search.
+    expect(ids(applyQuery(docs, q({ q: ' - ' }), []))).toHaveLength(docs.length);
+    expect(isFiltered(q({ q: '...' }))).toBe(false);
+    expect(isFiltered(q({ q: 'co' }))).toBe(true);
     // A sort asked for wins over relevance.
     expect(ids(applyQuery(docs, q({ q: 'co', sort: 'date' }), ['jan', 'feb']))).toEqual(['feb', 'jan']);
   });

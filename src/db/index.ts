@@ -27,6 +27,9 @@ export async function addDocument(file: File, now = Date.now()): Promise<string>
   return id;
 }
 
+/** The list's order: newest first, then by name. */
+export const newestFirst = (a: DocumentRecord, b: DocumentRecord) => b.createdAt - a.createdAt || a.name.localeCompare(b.name);
+
 /** Newest first. */
 export async function listDocuments(): Promise<DocumentRecord[]> {
   const db = await openLoupeDb();
@@ -34,7 +37,7 @@ export async function listDocuments(): Promise<DocumentRecord[]> {
   return raw
     .map(normalizeDocument)
     .filter((d): d is DocumentRecord => d !== undefined)
-    .sort((a, b) => b.createdAt - a.createdAt || a.name.localeCompare(b.name));
+    .sort(newestFirst);
 }
 
 export async function getDocument(id: string): Promise<DocumentRecord | undefined> {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { DocumentRecord } from '../db';
+import { newestFirst, type DocumentRecord } from '../db';
 import type { ReadProgress } from '../reader/read-document';
 import type { QueueState } from '../reader/queue';
 
@@ -38,7 +38,7 @@ export function withDocument(documents: DocumentRecord[], id: string, doc: Docum
   const at = documents.findIndex((d) => d.id === id);
   if (!doc) return at === -1 ? documents : documents.filter((d) => d.id !== id);
   if (at !== -1) return documents.map((d, i) => (i === at ? doc : d));
-  const before = documents.findIndex((d) => d.createdAt < doc.createdAt || (d.createdAt === doc.createdAt && d.name.localeCompare(doc.name) > 0));
+  const before = documents.findIndex((d) => newestFirst(doc, d) < 0);
   return before === -1 ? [...documents, doc] : [...documents.slice(0, before), doc, ...documents.slice(before)];
 }
 

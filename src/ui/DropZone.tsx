@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { ScanWithCamera } from './ScanWithCamera';
 
-/** Drag and drop anywhere on the page, a file picker, and paste from the clipboard all feed `onFiles`. */
+/** Drag and drop anywhere on the page, a file picker, paste from the clipboard and the camera all feed `onFiles`. */
 export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -59,6 +60,7 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
         </button>
         .
       </p>
+      <ScanWithCamera onFiles={onFiles} />
       <p className="muted">Everything is read on this device. Nothing is uploaded.</p>
       <input
         ref={input}

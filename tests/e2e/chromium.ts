@@ -13,10 +13,10 @@ const baseArgs = [
   '--disable-sync',
 ];
 
-export function chromiumLaunchOptions(options: { webgpu?: boolean } = {}): LaunchOptions {
+export function chromiumLaunchOptions(options: { webgpu?: boolean; extraArgs?: string[] } = {}): LaunchOptions {
   return {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: options.webgpu ? [...baseArgs, '--enable-unsafe-webgpu'] : baseArgs,
+    args: [...baseArgs, ...(options.webgpu ? ['--enable-unsafe-webgpu'] : []), ...(options.extraArgs ?? [])],
   };
 }

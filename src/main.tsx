@@ -7,6 +7,7 @@ import { loupe } from './app/loupe';
 import { useLibrary } from './store/library';
 import { registerServiceWorker } from './pwa/register';
 import { receiveLaunchedFiles } from './pwa/launch';
+import { startDocumentRoute } from './app/document-route';
 
 declare global {
   interface Window {
@@ -27,8 +28,9 @@ createRoot(root).render(
 
 registerServiceWorker();
 
-loupe
-  .start()
+const started = loupe.start();
+startDocumentRoute(started);
+started
   .then(() => receiveLaunchedFiles((files) => void loupe.addFiles(files)))
   .catch((error: unknown) => {
   useLibrary.setState({

@@ -17,7 +17,12 @@ import { useShownDocuments } from './use-shown-documents';
 import { useView } from '../store/view';
 import { isFiltered } from '../library/query';
 import type { ExportFormat } from '../app/export-files';
+import { useNavigation } from '../store/navigation';
+import { Layout } from './Layout';
+import { LibraryMenu } from './ExportMenus';
 import './app.css';
+// After app.css, so the phone layout's rules win over the desktop's.
+import './phone.css';
 
 const urlEngine = engineFromUrl(location.search);
 const addFiles = (files: File[]) => void loupe.addFiles(files);
@@ -45,18 +50,20 @@ export function App() {
           </button>
         </div>
       )}
-      <main className="layout">
-        <div className="panel">
-          <DropZone onFiles={addFiles} />
-          <QueueBar />
-          <Library />
-        </div>
-        <div className="panel">
+      <Layout
+        library={
+          <>
+            <DropZone onFiles={addFiles} />
+            <QueueBar />
+            <Library />
+          </>
+        }
+        document={
           <ErrorBoundary>
             <DocumentView />
           </ErrorBoundary>
-        </div>
-      </main>
+        }
+      />
     </ErrorBoundary>
   );
 }
@@ -69,15 +76,18 @@ function Library() {
   const filtered = useView((s) => isFiltered({ ...s.query, q: s.matchedQuery }));
   const ids = filtered ? shown.map((doc) => doc.id) : undefined;
   const exportAs = (format: ExportFormat) => void loupe.exportDocuments(format, ids);
+  const phone = useNavigation((s) => s.phone);
+  const scope = filtered ? `The ${shown.length} in view:` : 'All documents:';
   return (
     <>
       <LibraryBar shown={shown.length} />
       {count > 0 && <Overview documents={shown} />}
       <DocumentList shown={shown} />
-      {count > 0 && (
+      {count > 0 && phone && <LibraryMenu scope={scope} disabled={filtered && !shown.length} exportAs={exportAs} />}
+      {count > 0 && !phone && (
         <div className="actions" style={{ marginTop: '0.75rem' }}>
           <span className="muted" data-testid="export-scope">
-            {filtered ? `The ${shown.length} in view:` : 'All documents:'}
+            {scope}
           </span>
           <button type="button" disabled={filtered && !shown.length} onClick={() => exportAs('json')}>
             Export JSON

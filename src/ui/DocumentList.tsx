@@ -9,6 +9,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useView } from '../store/view';
 import { formatMoney } from './money';
 import { findDuplicates } from '../library/duplicates';
+import { openDocument } from '../app/document-route';
 
 /**
  * The documents in view, virtualized: only the rows on screen (and a few either side) are in the page, so five
@@ -80,7 +81,7 @@ const DocumentRow = memo(function DocumentRow({ doc, duplicateOf, index, of, top
       ref={measure}
       style={{ transform: `translateY(${top}px)` }}
     >
-      <button type="button" className="open" onClick={() => useLibrary.setState({ selectedId: doc.id })}>
+      <button type="button" className="open" onClick={() => openDocument(doc.id)}>
         {doc.name}
       </button>
       <span className={`status ${doc.status}`} data-testid="doc-status">
@@ -107,7 +108,7 @@ const DocumentRow = memo(function DocumentRow({ doc, duplicateOf, index, of, top
       {duplicateOf && (
         <p className="doc-duplicate" data-testid="duplicate-of" data-of={duplicateOf.id}>
           Possible duplicate: same merchant, date and total as{' '}
-          <button type="button" className="link" onClick={() => useLibrary.setState({ selectedId: duplicateOf.id })}>
+          <button type="button" className="link" onClick={() => openDocument(duplicateOf.id)}>
             {duplicateOf.name}
           </button>
         </p>

@@ -7,6 +7,9 @@ import { FieldsPanel } from './FieldsPanel';
 import { PageRangePicker } from './PageRangePicker';
 import { selectShown, useHighlight } from '../store/highlight';
 import { linesOfField } from '../library/field-lines';
+import { useNavigation } from '../store/navigation';
+import { DocumentMenu } from './ExportMenus';
+import { PinchZoom } from './PinchZoom';
 
 export function DocumentView() {
   const doc = useLibrary(selectSelected);
@@ -18,6 +21,7 @@ function DocumentDetails({ doc }: { doc: DocumentRecord }) {
   const pages = usePages(doc);
   const partial = useLibrary((s) => s.progress[doc.id]?.partial);
   const [copied, setCopied] = useState(false);
+  const phone = useNavigation((s) => s.phone);
   const fullText = pages.map(pageText).join('\n\n');
   // The fields form is the heaviest part to mount: rendered from deferred values, React builds it in
   // short slices after the urgent update, so the page never freezes when a document finishes.
@@ -43,15 +47,21 @@ function DocumentDetails({ doc }: { doc: DocumentRecord }) {
           >
             {copied ? 'Copied' : 'Copy text'}
           </button>
-          <button type="button" onClick={() => void loupe.exportDocuments('json', [doc.id])}>
-            JSON
-          </button>
-          <button type="button" onClick={() => void loupe.exportDocuments('markdown', [doc.id])}>
-            Markdown
-          </button>
-          <button type="button" onClick={() => void loupe.exportDocuments('text', [doc.id])}>
-            Text
-          </button>
+          {phone ? (
+            <DocumentMenu doc={doc} />
+          ) : (
+            <>
+              <button type="button" onClick={() => void loupe.exportDocuments('json', [doc.id])}>
+                JSON
+              </button>
+              <button type="button" onClick={() => void loupe.exportDocuments('markdown', [doc.id])}>
+                Markdown
+              </button>
+              <button type="button" onClick={() => void loupe.exportDocuments('text', [doc.id])}>
+                Text
+              </button>
+            </>
+          )}
         </div>
       </header>
       <PageRangePicker doc={doc} />
@@ -103,10 +113,12 @@ function PageView({ doc, page }: { doc: DocumentRecord; page: PageRecord }) {
     <section className="page" aria-label={label}>
       <figure>
         {url ? (
-          <div className="page-image">
-            <img src={url} alt={`${label} of ${doc.name}`} />
-            <LineLayer doc={doc} page={page} onSelect={selectLine} />
-          </div>
+          <PinchZoom>
+            <div className="page-image">
+              <img src={url} alt={`${label} of ${doc.name}`} />
+              <LineLayer doc={doc} page={page} onSelect={selectLine} />
+            </div>
+          </PinchZoom>
         ) : (
           <div className="muted">Loading image…</div>
         )}

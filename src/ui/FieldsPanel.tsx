@@ -8,6 +8,7 @@ import { parseNumberInput } from '../receipt/number-input';
 import type { PageRecord } from '../db';
 import { linesOfField, type LocatedField } from '../library/field-lines';
 import { selectShown, useHighlight } from '../store/highlight';
+import { useNavigation } from '../store/navigation';
 
 type TextKey = 'merchantName' | 'merchantAddress' | 'paymentMethod' | 'date' | 'time' | 'currency';
 type MoneyKey = 'subtotal' | 'tax' | 'tip' | 'total';
@@ -47,6 +48,12 @@ const pointAt = (field: LocatedField) => ({
   onMouseEnter: () => useHighlight.setState({ hovered: field }),
   onMouseLeave: () => useHighlight.setState({ hovered: undefined }),
 });
+type FieldKey = TextKey | MoneyKey;
+const ALL_FIELDS: FieldKey[] = [...TEXT_FIELDS.map((f) => f.key), ...MONEY_FIELDS.map(([key]) => key)];
+/** On a phone these come first; the rest are folded below them. */
+const KEY_FIELDS: FieldKey[] = ['total', 'date', 'merchantName'];
+const OTHER_FIELDS = ALL_FIELDS.filter((key) => !KEY_FIELDS.includes(key));
+
 const LABELS: Record<LocatedField, string> = Object.fromEntries([...TEXT_FIELDS.map((f) => [f.key, f.label]), ...MONEY_FIELDS]) as Record<LocatedField, string>;
 
 /** Says where the shown field was read, or why it has no place on the image. */
@@ -74,11 +81,13 @@ function FieldWhere({ fields, pages }: { fields: ReceiptFields; pages: PageRecor
 /** The receipt's fields beside its text: editable, with the checks' verdict and the structuring actions. */
 export function FieldsPanel({ doc, text, pages }: { doc: DocumentRecord; text: string; pages: PageRecord[] }) {
   const fields = doc.fields;
+  // Kept here, not in the form, which mounts again after every save.
+  const [moreOpen, setMoreOpen] = useState(false);
   if (doc.status !== 'done') return null;
   return (
     <section className="fields" aria-labelledby="fields-title" data-testid="fields" data-source={fields?.source ?? ''}>
       <h3 id="fields-title">Receipt fields</h3>
-      {fields ? <FieldsForm key={`${doc.id}-${doc.updatedAt}`} doc={doc} fields={fields} /> : <p className="muted">No fields yet.</p>}
+      {fields ? <FieldsForm key={`${doc.id}-${doc.updatedAt}`} doc={doc} fields={fields} moreOpen={moreOpen} onMoreToggle={setMoreOpen} /> : <p className="muted">No fields yet.</p>}
       {fields && <FieldWhere fields={fields} pages={pages} />}
       <FieldActions doc={doc} text={text} />
     </section>
@@ -102,7 +111,8 @@ function Review({ review }: { review: ReceiptFields['review'] }) {
   );
 }
 
-function FieldsForm({ doc, fields }: { doc: DocumentRecord; fields: ReceiptFields }) {
+function FieldsForm({ doc, fields, moreOpen, onMoreToggle }: { doc: DocumentRecord; fields: ReceiptFields; moreOpen: boolean; onMoreToggle: (open: boolean) => void }) {
+  const phone = useNavigation((s) => s.phone);
   const [draft, setDraft] = useState<Receipt>(fields.receipt);
   const [invalid, setInvalid] = useState<string>();
   const save = (next: Receipt) => {
@@ -129,46 +139,57 @@ function FieldsForm({ doc, fields }: { doc: DocumentRecord; fields: ReceiptField
   );
   const setItem = (i: number, patch: Partial<LineItem>) =>
     save({ ...draft, lineItems: draft.lineItems.map((item, j) => (j === i ? { ...item, ...patch } : item)) });
-  return (
+  const field = (key: FieldKey) => {
+    const textField = TEXT_FIELDS.find((f) => f.key === key);
+    if (!textField) {
+      const [money, label] = MONEY_FIELDS.find(([k]) => k === key)!;
+      return (
+        <label key={key}>
+          {label}
+          {numberInput(label, draft[money], (n) => save({ ...draft, [money]: n }), { testId: `field-${money}`, field: money })}
+        </label>
+      );
+    }
+    const { label, type, placeholder, maxLength, read } = textField;
+    return (
+      <label key={key}>
+        {label}
+        <input
+          {...pointAt(textField.key)}
+          data-testid={`field-${textField.key}`}
+          type={type}
+          step={type === 'time' ? 1 : undefined}
+          placeholder={placeholder}
+          maxLength={maxLength}
+          defaultValue={draft[textField.key] ?? ''}
+          onBlur={(event) => {
+            const result = read(event.target.value);
+            if ('error' in result) return setInvalid(`${label}: ${result.error}`);
+            setInvalid(undefined);
+            if (result.value !== draft[textField.key]) save({ ...draft, [textField.key]: result.value });
+          }}
+        />
+      </label>
+    );
+  };
+  const grid = (keys: FieldKey[], className = 'field-grid') => (
+    <div className={className} onBlur={() => useHighlight.setState({ focused: undefined })}>
+      {keys.map(field)}
+    </div>
+  );
+  const source = (
+    <p className="muted">
+      From {fields.source === 'mistral' ? 'Mistral' : fields.source === 'smolvlm' ? 'SmolVLM, looking at the image on this device' : 'the text, on this device'}
+      {fields.edited && ', edited by you'}.
+    </p>
+  );
+  const error = invalid && (
+    <p className="field-error" role="alert">
+      {invalid}
+    </p>
+  );
+  const items = (
     <>
-      <Review review={fields.review} />
-      <p className="muted">
-        From {fields.source === 'mistral' ? 'Mistral' : fields.source === 'smolvlm' ? 'SmolVLM, looking at the image on this device' : 'the text, on this device'}
-        {fields.edited && ', edited by you'}.
-      </p>
-      <div className="field-grid" onBlur={() => useHighlight.setState({ focused: undefined })}>
-        {TEXT_FIELDS.map(({ key, label, type, placeholder, maxLength, read }) => (
-          <label key={key}>
-            {label}
-            <input
-              {...pointAt(key)}
-              data-testid={`field-${key}`}
-              type={type}
-              step={type === 'time' ? 1 : undefined}
-              placeholder={placeholder}
-              maxLength={maxLength}
-              defaultValue={draft[key] ?? ''}
-              onBlur={(event) => {
-                const result = read(event.target.value);
-                if ('error' in result) return setInvalid(`${label}: ${result.error}`);
-                setInvalid(undefined);
-                if (result.value !== draft[key]) save({ ...draft, [key]: result.value });
-              }}
-            />
-          </label>
-        ))}
-        {MONEY_FIELDS.map(([key, label]) => (
-          <label key={key}>
-            {label}
-            {numberInput(label, draft[key], (n) => save({ ...draft, [key]: n }), { testId: `field-${key}`, field: key })}
-          </label>
-        ))}
-      </div>
-      {invalid && (
-        <p className="field-error" role="alert">
-          {invalid}
-        </p>
-      )}
       <table className="items" data-testid="line-items">
         <caption>Line items ({draft.lineItems.length})</caption>
         <thead>
@@ -214,6 +235,30 @@ function FieldsForm({ doc, fields }: { doc: DocumentRecord; fields: ReceiptField
       >
         Add item
       </button>
+    </>
+  );
+  if (!phone)
+    return (
+      <>
+        <Review review={fields.review} />
+        {source}
+        {grid(ALL_FIELDS)}
+        {error}
+        {items}
+      </>
+    );
+  // A phone shows what a receipt is mostly checked for first, and folds the rest.
+  return (
+    <>
+      {grid(KEY_FIELDS, 'field-grid key-fields')}
+      {error}
+      <Review review={fields.review} />
+      <details className="more-fields" data-testid="more-fields" open={moreOpen} onToggle={(event) => onMoreToggle(event.currentTarget.open)}>
+        <summary>More fields and line items</summary>
+        {source}
+        {grid(OTHER_FIELDS)}
+        {items}
+      </details>
     </>
   );
 }

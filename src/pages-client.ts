@@ -1,4 +1,4 @@
-import type { DocumentKind, PagesRequest, PagesResponse, PreparedPage } from './protocol';
+import type { DocumentKind, PageCorrection, PagesRequest, PagesResponse, PreparedPage } from './protocol';
 import { WorkerConnection } from './workers/connection';
 import type { PageRange } from './reader/page-range';
 import type { ExtractOptions } from './receipt/extract';
@@ -23,6 +23,8 @@ export function openDocument(
   file: Blob,
   options: {
     range?: PageRange;
+    /** By page index, how to cut and turn each page before it is read; photos without one are straightened when found. */
+    corrections?: Record<number, PageCorrection>;
     signal?: AbortSignal;
     onOpened?: (info: Opened) => void;
     onPage: (page: PreparedPage) => Promise<void> | void;
@@ -34,7 +36,7 @@ export function openDocument(
   return connection.call<Opened>(
     (id) => {
       callId = id;
-      return { type: 'open', id, file, range: options.range ?? { from: 1, to: Number.MAX_SAFE_INTEGER } };
+      return { type: 'open', id, file, range: options.range ?? { from: 1, to: Number.MAX_SAFE_INTEGER }, corrections: options.corrections ?? {} };
     },
     (reply) => {
       if (reply.type === 'opened') {

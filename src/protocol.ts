@@ -9,6 +9,7 @@ import type { PageRange } from './reader/page-range';
 import type { DecodedText } from './pipeline/ocr/ctc';
 import type { ExtractOptions } from './receipt/extract';
 import type { Receipt } from './receipt/schema';
+import type { Quad } from './pipeline/image/capture/quad';
 
 // ---- engine worker (workers/engine.worker.ts) ----
 
@@ -57,6 +58,29 @@ export interface PageLine {
   box: [number, number, number, number];
 }
 
+/** Quarter turns, clockwise. */
+export type Rotation = 0 | 90 | 180 | 270;
+
+/**
+ * How a page is to be cut out and turned before it is read: `corners` in the uncorrected page's pixels (a photo's
+ * own, after its EXIF orientation), `null` for the whole page, `'auto'` to find the sheet in a photo.
+ */
+export interface PageCorrection {
+  corners: Quad | null | 'auto';
+  rotation: Rotation;
+}
+
+/** What was done to a page before it was read; the corners are in the uncorrected page's pixels. */
+export interface PageGeometry {
+  sourceWidth: number;
+  sourceHeight: number;
+  /** The sheet's corners as found in the photo; null when none stood out or the page was already flat. */
+  detected: Quad | null;
+  /** The corners the page was cut out along; null when the whole page was kept. */
+  corners: Quad | null;
+  rotation: Rotation;
+}
+
 export interface PreparedPage {
   /** 0-based. */
   index: number;
@@ -71,11 +95,16 @@ export interface PreparedPage {
   lines?: PageLine[];
   /** Present when source is 'ocr': the pixels the engine reads. */
   pixels?: RgbaImage;
+  /** How the page was straightened, cropped or turned; absent when nothing was looked for. */
+  geometry?: PageGeometry;
+  /** The page before it was cut out or turned (shown under the corner editor); absent when `image` is that page. */
+  sourceImage?: Blob;
 }
 
 export type PagesRequest =
   /** `range`: the PDF pages to prepare (1-based, inclusive, clipped to the document); images ignore it. */
-  | { type: 'open'; id: number; file: Blob; range: PageRange }
+  /** `corrections`: by page index, how to cut and turn it; a photo without one is straightened when its sheet is found. */
+  | { type: 'open'; id: number; file: Blob; range: PageRange; corrections: Record<number, PageCorrection> }
   /** The reader has finished a page of request `target`: the worker may prepare one more. */
   | { type: 'page-read'; id: number; target: number }
   /** A read document's receipt fields from its text, off the main thread (the extractor's lexicon is large). */

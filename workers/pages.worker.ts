@@ -37,7 +37,7 @@ self.addEventListener('message', (event: MessageEvent<PagesRequest>) => {
     onOpened: (info) => post({ type: 'opened', id, ...info }),
     onPage: (page) => post({ type: 'page', id, page }, page.pixels ? [page.pixels.data.buffer] : []),
     roomForPage: () => ahead.acquire(controller.signal),
-  })
+  }, request.corrections)
     .then(() => post({ type: 'done', id }))
     .catch((error: unknown) => post({ type: 'error', id, error: serializeError(error) }))
     .finally(() => running.delete(id));

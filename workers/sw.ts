@@ -3,7 +3,8 @@ import { setCacheNameDetails } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
-import { CACHE_PREFIX, SHARE_INBOX_CACHE, SHARE_TARGET_PATH, ownCachesToDelete, RUNTIME_CACHES } from '../src/pwa/caches';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { CACHE_PREFIX, SHARE_INBOX_CACHE, SHARE_TARGET_PATH, isImageToolsChunk, ownCachesToDelete, RUNTIME_CACHES } from '../src/pwa/caches';
 import { stashSharedFiles } from '../src/pwa/share-inbox';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
@@ -18,6 +19,12 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html')));
 
 // The second engine is cached the first time it is used rather than on every install.
 registerRoute(({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/vendor/tesseract/'), new CacheFirst({ cacheName: RUNTIME_CACHES.tesseract }));
+
+// The image tools that straighten photos (OpenCV.js, 10 MB) are cached once a photo needs them; one version is kept.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && isImageToolsChunk(url.pathname),
+  new CacheFirst({ cacheName: RUNTIME_CACHES.imageTools, plugins: [new ExpirationPlugin({ maxEntries: 1 })] }),
+);
 
 // A phone's share sheet posts the files here; they wait in a cache until the page takes them.
 registerRoute(

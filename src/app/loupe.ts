@@ -26,6 +26,9 @@ import type { Receipt } from '../receipt/schema';
 import { receiptFromModelText, type ModelAnswer } from '../receipt/model-answer';
 import { blobToPixels } from '../pipeline/image/blob-pixels';
 import { followStorage, startLibraryView } from './library-view';
+import type { PageCorrection } from '../protocol';
+import type { Quad } from '../pipeline/image/capture/quad';
+import { AUTO_CORRECTION } from '../pipeline/image/capture/auto-correction';
 
 /**
  * The app's one controller: wires the pages worker, the engine worker, IndexedDB and the stores.
@@ -132,6 +135,36 @@ class Loupe {
     void this.queue.enqueue([id]);
   }
 
+  /**
+   * Straightens, crops or turns one page and reads that page again; the change is kept on top of the ones before
+   * it, so Undo can go back. `change` gets the page's correction now (a photo's is automatic until changed).
+   */
+  async correctPage(id: string, index: number, change: (current: PageCorrection) => PageCorrection): Promise<void> {
+    const doc = await db.getDocument(id);
+    if (!doc) return;
+    const history = doc.corrections?.[index] ?? [];
+    const current = history.at(-1) ?? (doc.kind === 'pdf' ? KEEP_PAGE : AUTO_CORRECTION);
+    await this.rereadPage(id, index, [...history, change(current)]);
+  }
+
+  /** Takes back the page's last correction and reads the page again as it was before. */
+  async undoCorrection(id: string, index: number): Promise<void> {
+    const history = (await db.getDocument(id))?.corrections?.[index];
+    if (history?.length) await this.rereadPage(id, index, history.slice(0, -1));
+  }
+
+  private async rereadPage(id: string, index: number, history: PageCorrection[]): Promise<void> {
+    this.queue.cancel(id);
+    const doc = await db.getDocument(id);
+    if (!doc) return;
+    const corrections = { ...doc.corrections };
+    if (history.length) corrections[index] = history;
+    else delete corrections[index];
+    await db.updateDocument(id, { corrections, rereadPage: index, status: 'queued', error: undefined });
+    await this.refresh(id);
+    void this.queue.enqueue([id]);
+  }
+
   async retry(id: string): Promise<void> {
     await db.updateDocument(id, { status: 'queued', error: undefined });
     await this.refresh(id);
@@ -166,6 +199,11 @@ class Loupe {
 
   loadPageImage(docId: string, index: number): Promise<Blob | undefined> {
     return db.getPageImage(docId, index);
+  }
+
+  /** The page before it was straightened, cropped or turned (the image the corner editor works on). */
+  loadPageSource(docId: string, index: number): Promise<Blob | undefined> {
+    return db.getPageSourceImage(docId, index);
   }
 
   async exportDocuments(format: ExportFormat, ids?: string[]): Promise<void> {
@@ -261,24 +299,32 @@ class Loupe {
 
   private async readUnlocked(id: string, signal: AbortSignal): Promise<void> {
     const file = await db.getOriginal(id);
-    const range = (await db.getDocument(id))?.pageRange ?? DEFAULT_RANGE;
+    const doc = await db.getDocument(id);
+    // One page read again after a correction replaces only that page; the others and their edits stay.
+    const only = doc?.rereadPage;
+    const range = only === undefined ? (doc?.pageRange ?? DEFAULT_RANGE) : { from: only + 1, to: only + 1 };
+    const corrections = currentCorrections(doc?.corrections);
     if (!file) {
       await db.updateDocument(id, { status: 'failed', error: { message: 'The original file is missing from storage.' } });
       return this.refresh(id);
     }
-    await db.deletePages(id);
+    // Corners found before stay known when the user's own corners (or the whole page) are read instead.
+    const found = new Map((await db.listPages(id)).map((page) => [page.index, page.geometry?.detected]));
+    if (only === undefined) await db.deletePages(id);
     await db.updateDocument(id, { status: 'reading', error: undefined });
     await this.refresh(id);
     try {
       const outcome = await readDocument(
         id,
         file,
-        this.ports(),
+        this.ports(found),
         signal,
         (progress) => useLibrary.setState((s) => ({ progress: { ...s.progress, [id]: progress } })),
         range,
+        corrections,
       );
       await db.updateDocument(id, {
+        rereadPage: undefined,
         status: 'done',
         kind: outcome.kind,
         mime: outcome.mime,
@@ -303,13 +349,17 @@ class Loupe {
     }
   }
 
-  private ports(): ReaderPorts {
+  private ports(found: ReadonlyMap<number, Quad | null | undefined>): ReaderPorts {
     return {
-      openDocument: (file, { range, signal, onOpened, onPage }) =>
-        openDocument(file, { range, signal, onOpened: (info) => onOpened(info.pageCount), onPage }),
+      openDocument: (file, { range, corrections, signal, onOpened, onPage }) =>
+        openDocument(file, { range, corrections, signal, onOpened: (info) => onOpened(info.pageCount), onPage }),
       ensureEngine: (signal) => this.ensureEngine(signal),
       recognize: (image, options) => this.engine.recognize(image, options),
-      savePage: (docId, page, image) => db.putPage({ docId, ...page, editedText: null }, image),
+      savePage: (docId, page, image, sourceImage) => {
+        const detected = page.geometry?.detected ?? found.get(page.index) ?? null;
+        const geometry = page.geometry && { ...page.geometry, detected };
+        return db.putPage({ docId, ...page, geometry, editedText: null }, image, sourceImage);
+      },
     };
   }
 
@@ -386,6 +436,19 @@ export function deviceCapabilities(): Promise<Capabilities> {
 /** The SmolVLM model the settings and this device's capabilities choose, with a picked folder if any. */
 export async function chosenSmolVlm(settings: SmolVlmSettings = useSettings.getState().smolvlm): Promise<ChosenModel> {
   return chooseModel(settings, await deviceCapabilities(), usePickedModel.getState().folder);
+}
+
+/** A PDF page is read as rendered until the user crops or turns it. */
+const KEEP_PAGE: PageCorrection = { corners: null, rotation: 0 };
+
+/** The correction each page is read with now: the last one asked for. */
+function currentCorrections(history: Record<number, PageCorrection[]> | undefined): Record<number, PageCorrection> {
+  const current: Record<number, PageCorrection> = {};
+  for (const [index, list] of Object.entries(history ?? {})) {
+    const last = list.at(-1);
+    if (last) current[Number(index)] = last;
+  }
+  return current;
 }
 
 function messageOf(error: unknown): string {

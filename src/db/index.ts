@@ -1,5 +1,5 @@
 import { openLoupeDb } from './open';
-import { blobRange, originalKey, pageImageKey, pageImageRange, type DocumentRecord, type PageRecord } from './schema';
+import { blobRange, originalKey, pageImageKey, pageImageRange, pageSourceKey, type DocumentRecord, type PageRecord } from './schema';
 import { normalizeDocument, normalizePage } from './normalize';
 import { write } from './write';
 
@@ -65,11 +65,23 @@ export async function getOriginal(id: string): Promise<Blob | undefined> {
   return db.get('blobs', originalKey(id));
 }
 
-/** The page's text and its display image land together or not at all. */
-export async function putPage(page: PageRecord, image: Blob): Promise<void> {
-  await write(['pages', 'blobs'], page.docId, (tx) =>
-    Promise.all([tx.objectStore('pages').put(page), tx.objectStore('blobs').put(image, pageImageKey(page.docId, page.index))]),
-  );
+/** The page's text, its display image and the page before correction (when there was one) land together or not at all. */
+export async function putPage(page: PageRecord, image: Blob, sourceImage?: Blob): Promise<void> {
+  await write(['pages', 'blobs'], page.docId, (tx) => {
+    const blobs = tx.objectStore('blobs');
+    const source = pageSourceKey(page.docId, page.index);
+    return Promise.all([
+      tx.objectStore('pages').put(page),
+      blobs.put(image, pageImageKey(page.docId, page.index)),
+      sourceImage ? blobs.put(sourceImage, source) : blobs.delete(source),
+    ]);
+  });
+}
+
+/** The page as it was before it was cut out or turned; its display image when nothing was done to it. */
+export async function getPageSourceImage(docId: string, index: number): Promise<Blob | undefined> {
+  const db = await openLoupeDb();
+  return (await db.get('blobs', pageSourceKey(docId, index))) ?? db.get('blobs', pageImageKey(docId, index));
 }
 
 export async function listPages(docId: string): Promise<PageRecord[]> {

@@ -2,7 +2,8 @@ import type { DocumentRecord, DocumentStatus, PageRecord, ReceiptFields } from '
 import { receiptSchema } from '../receipt/schema';
 import type { PageRange } from '../reader/page-range';
 import type { ErrorCode } from '../errors';
-import type { PageLine } from '../protocol';
+import type { PageCorrection, PageGeometry, PageLine, Rotation } from '../protocol';
+import type { Quad } from '../pipeline/image/capture/quad';
 
 /** Records from older versions or damaged storage get safe defaults, so old data never crashes new code. */
 const STATUSES: DocumentStatus[] = ['queued', 'reading', 'done', 'failed'];
@@ -37,7 +38,46 @@ export function normalizeDocument(raw: unknown): DocumentRecord | undefined {
     readMs: optNum(r.readMs),
     pageRange: normalizeRange(r.pageRange),
     fields: normalizeFields(r.fields),
+    corrections: normalizeCorrections(r.corrections),
+    rereadPage: Number.isInteger(r.rereadPage) && (r.rereadPage as number) >= 0 ? (r.rereadPage as number) : undefined,
   };
+}
+
+const ROTATIONS: readonly Rotation[] = [0, 90, 180, 270];
+const rotation = (raw: unknown): Rotation => (ROTATIONS.includes(raw as Rotation) ? (raw as Rotation) : 0);
+
+function normalizeQuad(raw: unknown): Quad | null {
+  if (!Array.isArray(raw) || raw.length !== 4) return null;
+  const points = raw.map((p) => (p && typeof p === 'object' ? (p as Record<string, unknown>) : {}));
+  return points.every((p) => optNum(p.x) !== undefined && optNum(p.y) !== undefined) ? (points.map((p) => ({ x: p.x as number, y: p.y as number })) as Quad) : null;
+}
+
+/** A correction whose corners are damaged is dropped, so the page is read as found rather than cut wrongly. */
+function normalizeCorrections(raw: unknown): Record<number, PageCorrection[]> | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const out: Record<number, PageCorrection[]> = {};
+  for (const [key, list] of Object.entries(raw)) {
+    const index = Number(key);
+    if (!Number.isInteger(index) || index < 0 || !Array.isArray(list)) continue;
+    const kept = list.flatMap((item: unknown): PageCorrection[] => {
+      if (!item || typeof item !== 'object') return [];
+      const c = (item as Record<string, unknown>).corners;
+      const corners = c === 'auto' || c === null ? c : normalizeQuad(c);
+      if (corners === null && c !== null) return [];
+      return [{ corners, rotation: rotation((item as Record<string, unknown>).rotation) }];
+    });
+    if (kept.length) out[index] = kept;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+function normalizeGeometry(raw: unknown): PageGeometry | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const r = raw as Record<string, unknown>;
+  const sourceWidth = optNum(r.sourceWidth);
+  const sourceHeight = optNum(r.sourceHeight);
+  if (!sourceWidth || !sourceHeight) return undefined;
+  return { sourceWidth, sourceHeight, detected: normalizeQuad(r.detected), corners: normalizeQuad(r.corners), rotation: rotation(r.rotation) };
 }
 
 function normalizeRange(raw: unknown): PageRange | undefined {
@@ -83,6 +123,7 @@ export function normalizePage(raw: unknown): PageRecord | undefined {
     width: num(r.width, 0),
     height: num(r.height, 0),
     timings,
+    geometry: normalizeGeometry(r.geometry),
   };
 }
 

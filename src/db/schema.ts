@@ -1,6 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { ErrorCode } from '../errors';
-import type { DocumentKind, PageLine, PageSource } from '../protocol';
+import type { DocumentKind, PageCorrection, PageGeometry, PageLine, PageSource } from '../protocol';
 import type { Receipt } from '../receipt/schema';
 import type { Review } from '../receipt/review';
 import type { PageRange } from '../reader/page-range';
@@ -25,6 +25,13 @@ export interface DocumentRecord {
   pageRange?: PageRange | undefined;
   /** The receipt's fields, once extracted from the text. */
   fields?: ReceiptFields | undefined;
+  /**
+   * By page index, the corrections asked for, oldest first: the last is how the page is read, the ones before it
+   * are what Undo goes back to. A page without any is read as found (a photo's sheet straightened automatically).
+   */
+  corrections?: Record<number, PageCorrection[]> | undefined;
+  /** Set while one page is read again after a correction: only that page is replaced. */
+  rereadPage?: number | undefined;
 }
 
 export interface ReceiptFields {
@@ -50,6 +57,8 @@ export interface PageRecord {
   width: number;
   height: number;
   timings: Record<string, number>;
+  /** How the page was straightened, cropped or turned before it was read; absent when nothing was looked for. */
+  geometry?: PageGeometry | undefined;
 }
 
 export interface LoupeDB extends DBSchema {
@@ -66,6 +75,8 @@ export const DB_VERSION = 2;
 
 export const originalKey = (docId: string) => `${docId}/original`;
 export const pageImageKey = (docId: string, index: number) => `${docId}/page/${index}`;
+/** The page before it was cut out or turned, kept so the corner editor can show it and a correction can be undone. */
+export const pageSourceKey = (docId: string, index: number) => `${docId}/page/${index}/source`;
 /** Every blob key of a document lies in [docId/, docId/\uffff]. */
 export const blobRange = (docId: string) => IDBKeyRange.bound(`${docId}/`, `${docId}/\uffff`);
 /** The page images of a document, without its original. */

@@ -1,7 +1,9 @@
-import type { DocumentKind, PreparedPage } from '../protocol';
+import type { DocumentKind, PageCorrection, PreparedPage } from '../protocol';
 import { throwIfAborted } from '../engines/engine';
 import { checkIngest } from './ingest/sniff';
 import { prepareImagePage } from './image/prepare-image';
+import { correctPage } from './image/capture/correct-page';
+import { AUTO_CORRECTION } from './image/capture/auto-correction';
 import { openPdf, readPdfPage } from './pdf/read-pdf';
 import { rangeIndexes, type PageRange } from '../reader/page-range';
 
@@ -14,13 +16,21 @@ export interface FileCallbacks {
 }
 
 /** Bytes in, pages out: the whole front of the pipeline for one file, run inside the pages worker. */
-export async function readFile(file: Blob, range: PageRange, signal: AbortSignal, callbacks: FileCallbacks): Promise<void> {
+export async function readFile(
+  file: Blob,
+  range: PageRange,
+  signal: AbortSignal,
+  callbacks: FileCallbacks,
+  corrections: Readonly<Record<number, PageCorrection>> = {},
+): Promise<void> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = checkIngest(bytes, file instanceof File ? file.name : '');
   if (type.kind === 'image') {
     callbacks.onOpened({ kind: 'image', mime: type.mime, pageCount: 1 });
     await callbacks.roomForPage();
-    callbacks.onPage(await prepareImagePage(file, bytes, type.mime));
+    const { page, upright } = await prepareImagePage(file, bytes, type.mime);
+    throwIfAborted(signal);
+    callbacks.onPage(await correctPage(page, corrections[0] ?? AUTO_CORRECTION, upright));
     return;
   }
   const pdf = await openPdf(bytes);
@@ -30,7 +40,10 @@ export async function readFile(file: Blob, range: PageRange, signal: AbortSignal
     for (let index = first; index <= last; index++) {
       await callbacks.roomForPage();
       throwIfAborted(signal);
-      callbacks.onPage(await readPdfPage(pdf, index, signal));
+      const correction = corrections[index];
+      // A PDF page is flat as it is: only what the user asked for is done to it, and then it is read from its pixels.
+      const page = await readPdfPage(pdf, index, signal, { pixels: correction !== undefined });
+      callbacks.onPage(correction && page.pixels ? await correctPage({ ...page, pixels: page.pixels }, correction, page) : page);
     }
   } finally {
     await pdf.destroy();

@@ -4,8 +4,19 @@
  */
 export const CACHE_PREFIX = 'loupe';
 
-/** Runtimes kept apart from the precache: Tesseract's, and the OCR runtime compiled from Cache Storage (src/engines/ort-runtime.ts). */
-export const RUNTIME_CACHES = { tesseract: `${CACHE_PREFIX}-runtime-tesseract-v1`, ocr: `${CACHE_PREFIX}-runtime-ocr-v1` } as const;
+/**
+ * Runtimes kept apart from the precache: Tesseract's, the OCR runtime compiled from Cache Storage
+ * (src/engines/ort-runtime.ts), and the image tools that straighten photos, cached on first use.
+ */
+export const RUNTIME_CACHES = {
+  tesseract: `${CACHE_PREFIX}-runtime-tesseract-v1`,
+  ocr: `${CACHE_PREFIX}-runtime-ocr-v1`,
+  imageTools: `${CACHE_PREFIX}-runtime-image-tools-v1`,
+} as const;
+
+/** OpenCV.js's chunk as Vite names it (`assets/opencv-<hash>.js`); left out of the precache (vite.config.ts). */
+export const IMAGE_TOOLS_CHUNK = 'assets/opencv-*.js';
+export const isImageToolsChunk = (pathname: string) => /^\/assets\/opencv-[\w-]+\.js$/.test(pathname);
 
 export const SHARE_INBOX_CACHE = `${CACHE_PREFIX}-share-inbox`;
 export const SHARE_TARGET_PATH = '/share-target';

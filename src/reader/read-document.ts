@@ -1,6 +1,6 @@
 import type { RecognizeResult, RgbaImage } from '../engines/engine';
 import { throwIfAborted } from '../engines/engine';
-import type { DocumentKind, PageLine, PageSource, PreparedPage } from '../protocol';
+import type { DocumentKind, PageCorrection, PageGeometry, PageLine, PageSource, PreparedPage } from '../protocol';
 import { rangeIndexes, type PageRange } from './page-range';
 
 /** What reading a document needs from the rest of the app; fakes in tests, workers and IndexedDB in the app. */
@@ -8,12 +8,19 @@ export interface ReaderPorts {
   openDocument(
     file: Blob,
     /** `onPage` resolves once the page is recognized and stored: the pages worker waits for that before running further ahead. */
-    options: { range: PageRange; signal: AbortSignal; onOpened: (pageCount: number) => void; onPage: (page: PreparedPage) => Promise<void> },
+    options: {
+      range: PageRange;
+      corrections: Record<number, PageCorrection>;
+      signal: AbortSignal;
+      onOpened: (pageCount: number) => void;
+      onPage: (page: PreparedPage) => Promise<void>;
+    },
   ): Promise<{ kind: DocumentKind; mime: string; pageCount: number }>;
   /** Loads the chosen engine if needed; resolves with its id. */
   ensureEngine(signal: AbortSignal): Promise<string>;
   recognize(image: RgbaImage, options: { signal: AbortSignal; onPartial: (text: string) => void }): Promise<RecognizeResult>;
-  savePage(docId: string, page: ReadPage, image: Blob): Promise<void>;
+  /** `sourceImage`: the page before it was cut out or turned, when it was. */
+  savePage(docId: string, page: ReadPage, image: Blob, sourceImage?: Blob): Promise<void>;
 }
 
 export interface ReadPage {
@@ -25,6 +32,7 @@ export interface ReadPage {
   width: number;
   height: number;
   timings: Record<string, number>;
+  geometry?: PageGeometry;
 }
 
 export interface ReadProgress {
@@ -54,6 +62,7 @@ export async function readDocument(
   signal: AbortSignal,
   onProgress: (progress: ReadProgress) => void,
   range: PageRange,
+  corrections: Record<number, PageCorrection> = {},
 ): Promise<ReadOutcome> {
   const started = performance.now();
   let pageCount = 0;
@@ -80,13 +89,16 @@ export async function readDocument(
       lines = result.lines.map(({ text: lineText, box }) => ({ text: lineText, box: [box.x, box.y, box.width, box.height].map((v) => Math.round(v * 10) / 10) as PageLine['box'] }));
       timings = { ...result.timings, total: performance.now() - pageStarted };
     }
-    await ports.savePage(docId, { index: page.index, source: page.source, text, lines, width: page.width, height: page.height, timings }, page.image);
+    const read: ReadPage = { index: page.index, source: page.source, text, lines, width: page.width, height: page.height, timings };
+    if (page.geometry) read.geometry = page.geometry;
+    await ports.savePage(docId, read, page.image, page.sourceImage);
     pagesDone += 1;
     onProgress({ pageCount, pagesDone });
   };
 
   const opening = ports.openDocument(file, {
     range,
+    corrections,
     signal,
     onOpened: (count) => {
       const { first, last } = rangeIndexes(range, count);

@@ -10,6 +10,7 @@ import { linesOfField } from '../library/field-lines';
 import { useNavigation } from '../store/navigation';
 import { DocumentMenu } from './ExportMenus';
 import { PinchZoom } from './PinchZoom';
+import { CornerEditor, PageTools } from './PageCorrection';
 
 export function DocumentView() {
   const doc = useLibrary(selectSelected);
@@ -68,7 +69,8 @@ function DocumentDetails({ doc }: { doc: DocumentRecord }) {
       <DeferredFieldsPanel doc={fieldsDoc} text={fieldsText} pages={pages} />
       <div data-testid="doc-text" data-text={fullText}>
         {pages.map((page) => (
-          <PageView key={page.index} doc={doc} page={page} />
+          // A page read again (after a correction) is a new page: its text box starts from the new text.
+          <PageView key={`${page.index}:${pageImageVersion(page)}:${page.timings.total ?? 0}`} doc={doc} page={page} />
         ))}
         {doc.status === 'reading' && !partial && !pages.length && <p className="muted">Reading…</p>}
         {doc.status === 'queued' && <p className="muted">Waiting for the documents before it.</p>}
@@ -86,7 +88,8 @@ function DocumentDetails({ doc }: { doc: DocumentRecord }) {
 const DeferredFieldsPanel = memo(FieldsPanel);
 
 function PageView({ doc, page }: { doc: DocumentRecord; page: PageRecord }) {
-  const url = usePageImage(doc.id, page.index);
+  const url = usePageImage(doc.id, page.index, pageImageVersion(page));
+  const [editing, setEditing] = useState(false);
   const [text, setText] = useState(pageText(page));
   const textArea = useRef<HTMLTextAreaElement>(null);
   const selectLine = (line: number) => {
@@ -112,7 +115,9 @@ function PageView({ doc, page }: { doc: DocumentRecord; page: PageRecord }) {
   return (
     <section className="page" aria-label={label}>
       <figure>
-        {url ? (
+        {editing ? (
+          <CornerEditor doc={doc} page={page} onClose={() => setEditing(false)} />
+        ) : url ? (
           <PinchZoom>
             <div className="page-image">
               <img src={url} alt={`${label} of ${doc.name}`} />
@@ -122,6 +127,7 @@ function PageView({ doc, page }: { doc: DocumentRecord; page: PageRecord }) {
         ) : (
           <div className="muted">Loading image…</div>
         )}
+        {!editing && <PageTools doc={doc} page={page} onEdit={() => setEditing(true)} />}
         <figcaption>
           {label} · <span className="source" data-testid="page-source" data-source={page.source}>{how}</span>
           {edited && ' · edited'}
@@ -213,8 +219,13 @@ function usePages(doc: DocumentRecord): PageRecord[] {
   return pages;
 }
 
-/** An object URL for a stored page image, revoked when the page leaves the screen. */
-function usePageImage(docId: string, index: number): string | undefined {
+/** Changes whenever a page is read into a different image (straightened, cropped or turned). */
+function pageImageVersion(page: PageRecord): string {
+  return `${page.width}x${page.height}:${JSON.stringify(page.geometry ?? null)}`;
+}
+
+/** An object URL for a stored page image, revoked when the page leaves the screen or its image changes. */
+function usePageImage(docId: string, index: number, version: string): string | undefined {
   const [url, setUrl] = useState<string>();
   const current = useRef<string | undefined>(undefined);
   useEffect(() => {
@@ -228,7 +239,7 @@ function usePageImage(docId: string, index: number): string | undefined {
       live = false;
       if (current.current) URL.revokeObjectURL(current.current);
     };
-  }, [docId, index]);
+  }, [docId, index, version]);
   return url;
 }
 

@@ -1,4 +1,5 @@
 import type { PreparedPage } from '../../protocol';
+import type { RgbaImage } from '../../engines/engine';
 import type { ImageMime } from '../ingest/sniff';
 import { heicUnsupported } from '../ingest/sniff';
 import { capSize } from './cap';
@@ -13,11 +14,17 @@ export const DISPLAY_JPEG_QUALITY = 0.85;
 /** Formats every browser shows as they are, so an untouched original can be the display image. */
 const DISPLAYABLE = new Set<ImageMime>(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/bmp', 'image/avif']);
 
+/** A decoded photo's page, and the photo's own upright size (larger than the page when the size cap shrank it). */
+export interface ImagePage {
+  page: PreparedPage & { pixels: RgbaImage };
+  upright: { width: number; height: number };
+}
+
 /**
  * Decodes an image off the main thread into one page: oriented exactly once (by the decoder, or here
  * when it provably did not), downscaled stepwise to the size cap, on white, pixels ready for the engine.
  */
-export async function prepareImagePage(file: Blob, bytes: Uint8Array, mime: ImageMime): Promise<PreparedPage> {
+export async function prepareImagePage(file: Blob, bytes: Uint8Array, mime: ImageMime): Promise<ImagePage> {
   assertImageComplete(bytes, mime);
   // A slice shares the file's bytes; only its type is corrected to what the bytes really are.
   const typed = file.slice(0, file.size, mime);
@@ -47,12 +54,8 @@ export async function prepareImagePage(file: Blob, bytes: Uint8Array, mime: Imag
     const keepOriginal = target.scale === 1 && orientation === 1 && DISPLAYABLE.has(mime);
     const image = keepOriginal ? typed : await canvas.convertToBlob({ type: 'image/jpeg', quality: DISPLAY_JPEG_QUALITY });
     return {
-      index: 0,
-      image,
-      width: canvas.width,
-      height: canvas.height,
-      source: 'ocr',
-      pixels: { width: pixels.width, height: pixels.height, data: pixels.data },
+      page: { index: 0, image, width: canvas.width, height: canvas.height, source: 'ocr', pixels: { width: pixels.width, height: pixels.height, data: pixels.data } },
+      upright: { width: upright.width, height: upright.height },
     };
   } finally {
     bitmap.close();

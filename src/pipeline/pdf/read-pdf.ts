@@ -78,9 +78,10 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
 }
 
 /** One page: its text layer when it has real text, else pixels for the engine; always a display image. */
-export async function readPdfPage(pdf: PDFDocumentProxy, index: number, signal: AbortSignal): Promise<PreparedPage> {
+/** `pixels`: hand out the rendered pixels even of a page with a text layer (to crop or turn it, then recognize it). */
+export async function readPdfPage(pdf: PDFDocumentProxy, index: number, signal: AbortSignal, { pixels = false } = {}): Promise<PreparedPage> {
   try {
-    return await renderPdfPage(pdf, index, signal);
+    return await renderPdfPage(pdf, index, signal, pixels);
   } catch (error) {
     throwIfAborted(signal);
     if (error instanceof LoupeError) throw error;
@@ -89,12 +90,12 @@ export async function readPdfPage(pdf: PDFDocumentProxy, index: number, signal: 
   }
 }
 
-async function renderPdfPage(pdf: PDFDocumentProxy, index: number, signal: AbortSignal): Promise<PreparedPage> {
+async function renderPdfPage(pdf: PDFDocumentProxy, index: number, signal: AbortSignal, wantPixels: boolean): Promise<PreparedPage> {
   const page = await pdf.getPage(index + 1);
   try {
     const content = await page.getTextContent();
     const items = content.items.filter((item): item is TextItem => 'str' in item);
-    const useText = chooseTextLayer(items);
+    const useText = !wantPixels && chooseTextLayer(items);
     throwIfAborted(signal);
 
     const base = page.getViewport({ scale: 1 });

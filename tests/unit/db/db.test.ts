@@ -209,6 +209,42 @@ describe('storage', () => {
   });
 });
 
+describe('corrected pages', () => {
+  it('keeps the page before correction beside its image, and forgets it when the page is read again uncut', async () => {
+    const id = await db.addDocument(file('photo.png'));
+    await db.putPage(page(id, 0, 'TOTAL'), new Blob(['straight']), new Blob(['photo']));
+    expect(await (await db.getPageImage(id, 0))?.text()).toBe('straight');
+    expect(await (await db.getPageSourceImage(id, 0))?.text()).toBe('photo');
+    await db.putPage(page(id, 0, 'TOTAL'), new Blob(['whole']));
+    // Nothing was cut out: the page image is its own source.
+    expect(await (await db.getPageSourceImage(id, 0))?.text()).toBe('whole');
+    await db.deletePages(id);
+    expect(await db.getPageSourceImage(id, 0)).toBeUndefined();
+    expect(await db.getOriginal(id)).toBeDefined();
+  });
+
+  it('reads corrections and geometry back, dropping damaged corners rather than cutting along them', () => {
+    const quad = [
+      { x: 1, y: 2 },
+      { x: 30, y: 2 },
+      { x: 30, y: 40 },
+      { x: 1, y: 40 },
+    ];
+    const doc = normalizeDocument({
+      id: 'x',
+      status: 'done',
+      rereadPage: 2,
+      corrections: { 0: [{ corners: 'auto', rotation: 90 }, { corners: quad, rotation: 45 }, { corners: [{ x: 1 }], rotation: 0 }, { corners: null, rotation: 180 }], 1: 'junk', two: [] },
+    });
+    expect(doc?.corrections).toEqual({ 0: [{ corners: 'auto', rotation: 90 }, { corners: quad, rotation: 0 }, { corners: null, rotation: 180 }] });
+    expect(doc?.rereadPage).toBe(2);
+    expect(normalizeDocument({ id: 'x', rereadPage: -1, corrections: { 0: [] } })).toMatchObject({ rereadPage: undefined, corrections: undefined });
+    const stored = normalizePage({ docId: 'a', index: 0, geometry: { sourceWidth: 40, sourceHeight: 50, detected: quad, corners: 'bad', rotation: 270 } });
+    expect(stored?.geometry).toEqual({ sourceWidth: 40, sourceHeight: 50, detected: quad, corners: null, rotation: 270 });
+    expect(normalizePage({ docId: 'a', index: 0, geometry: { sourceWidth: 0 } })?.geometry).toBeUndefined();
+  });
+});
+
 describe('normalize on read', () => {
   it('drops records without a usable key', () => {
     expect(normalizeDocument(null)).toBeUndefined();

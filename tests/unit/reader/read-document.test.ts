@@ -17,9 +17,11 @@ const scannedPage = (index: number): PreparedPage => ({
 
 function ports(pages: PreparedPage[], options: { breakAfter?: number } = {}) {
   const saved: ReadPage[] = [];
+  const sources: (Blob | undefined)[] = [];
   const calls: string[] = [];
   const fake: ReaderPorts = {
-    async openDocument(_file, { onOpened, onPage }) {
+    async openDocument(_file, { onOpened, onPage, corrections }) {
+      calls.push(`corrections ${JSON.stringify(corrections)}`);
       onOpened(pages.length);
       for (const [i, page] of pages.entries()) {
         if (options.breakAfter === i) throw new LoupeError('corrupt-pdf', 'This PDF is damaged.');
@@ -38,14 +40,33 @@ function ports(pages: PreparedPage[], options: { breakAfter?: number } = {}) {
       onPartial(text);
       return { text, lines: [{ text, box: { x: 0.5, y: 2, width: 9.04, height: 3 }, confidence: 0.9 }], timings: { detect: 1 } };
     },
-    async savePage(_docId, page) {
+    async savePage(_docId, page, _image, sourceImage) {
       saved.push(page);
+      sources.push(sourceImage);
     },
   };
-  return { fake, saved, calls };
+  return { fake, saved, sources, calls };
 }
 
 describe('readDocument', () => {
+  it('asks for the pages corrected as told, and stores how each was corrected with the page before correction', async () => {
+    const corners = [
+      { x: 1, y: 1 },
+      { x: 9, y: 1 },
+      { x: 9, y: 19 },
+      { x: 1, y: 19 },
+    ] as const;
+    const geometry = { sourceWidth: 12, sourceHeight: 24, detected: null, corners: [...corners] as never, rotation: 90 as const };
+    const photo = new Blob(['photo']);
+    const { fake, saved, sources, calls } = ports([{ ...scannedPage(0), geometry, sourceImage: photo }, scannedPage(1)]);
+    const corrections = { 0: { corners: [...corners] as never, rotation: 90 as const } };
+    await readDocument('d1', new Blob(), fake, new AbortController().signal, () => undefined, DEFAULT_RANGE, corrections);
+    expect(calls[0]).toBe(`corrections ${JSON.stringify(corrections)}`);
+    expect(saved[0]?.geometry).toEqual(geometry);
+    expect(saved[1]).not.toHaveProperty('geometry');
+    expect(sources).toEqual([photo, undefined]);
+  });
+
   it('reads text-layer pages directly and recognizes scanned ones, in page order', async () => {
     const { fake, saved, calls } = ports([textPage(0, 'TOTAL 5.70'), scannedPage(1)]);
     const progress: ReadProgress[] = [];
@@ -56,7 +77,7 @@ describe('readDocument', () => {
     ]);
     expect(saved[1]?.timings).toMatchObject({ detect: 1 });
     expect(saved.map((p) => p.lines)).toEqual([[{ text: 'TOTAL 5.70', box: [1, 1, 8, 2] }], [{ text: 'SCANNED 1', box: [0.5, 2, 9, 3] }]]);
-    expect(calls).toEqual(['ensureEngine']);
+    expect(calls).toEqual(['corrections {}', 'ensureEngine']);
     expect(outcome).toMatchObject({ kind: 'pdf', pageCount: 2, engine: 'paddle' });
     expect(progress.some((p) => p.partial?.text === 'SCANNED')).toBe(true);
     expect(progress.at(-1)).toEqual({ pageCount: 2, pagesDone: 2 });
@@ -65,7 +86,7 @@ describe('readDocument', () => {
   it('never loads an engine for a PDF whose pages all carry text', async () => {
     const { fake, calls } = ports([textPage(0, 'A'), textPage(1, 'B')]);
     const outcome = await readDocument('d1', new Blob(), fake, new AbortController().signal, () => {}, DEFAULT_RANGE);
-    expect(calls).toEqual([]);
+    expect(calls).not.toContain('ensureEngine');
     expect(outcome.engine).toBeUndefined();
   });
 

@@ -70,6 +70,8 @@ export default defineConfig({
   // 'mpa' turns off the SPA fallback: a missing model or wasm file must answer 404, not index.html.
   appType: 'mpa',
   worker: { format: 'es' },
+  // Found only once a photo is straightened; prebundled up front so the dev server never reloads the page for it.
+  optimizeDeps: { include: ['@techstark/opencv-js'] },
   build: {
     target: 'es2022',
     sourcemap: true,

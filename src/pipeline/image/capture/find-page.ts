@@ -1,13 +1,11 @@
+import type { RgbaImage } from '../../../engines/engine';
 import type { Mat, OpenCv } from './opencv';
 import { cornerError, homography, isConvex, outputSize, wholeImage, type Point, type Quad } from './quad';
 import { fitSides, largestQuad, polygonArea } from './quad-fit';
 import { sideEvidence, type ScoreMap } from './side-contrast';
 
-export interface Rgba {
-  width: number;
-  height: number;
-  data: Uint8ClampedArray;
-}
+/** The pixels every stage hands on; the engines read the same shape. */
+export type Rgba = RgbaImage;
 
 export interface PageFound {
   corners: Quad;

@@ -7,10 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as ort from 'onnxruntime-web';
-import { PaddleOcr, paddleAlphabet, sessionReader, type OrtRuntime } from '../src/engines/paddle/paddle-ocr';
 import { summarize, transcriptCounts, type Counts } from '../src/pipeline/metrics/text-metrics';
-import { PADDLE_ASSETS, rewritten, servedRecognizer } from '../scripts/paddle/served-graphs';
+import { paddleInNode } from '../scripts/paddle/node-paddle';
 import { readScan, receiptScans } from '../scripts/paddle/receipts';
 
 const { values: args } = parseArgs({
@@ -25,24 +23,7 @@ if (!existsSync(join(set, 'img'))) {
   console.log(`paddle-node: no receipts at ${set}; skipping.`);
   process.exit(0);
 }
-ort.env.wasm.numThreads = 2;
-const options = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' } as const;
-const originalRec = readFileSync(join(PADDLE_ASSETS, 'ch_PP-OCRv4_rec_infer.onnx'));
-const recognizers = {
-  served: servedRecognizer(originalRec),
-  'rewritten float': rewritten(originalRec),
-};
-const det = await ort.InferenceSession.create(rewritten(readFileSync(join(PADDLE_ASSETS, 'ch_PP-OCRv4_det_infer.onnx'))), options);
-const alphabet = paddleAlphabet(readFileSync(join(PADDLE_ASSETS, 'ppocr_keys_v1.txt'), 'utf8'));
-const engines = await Promise.all(
-  Object.entries(recognizers).map(async ([name, bytes]) => ({
-    name,
-    ocr: new PaddleOcr(ort as unknown as OrtRuntime, det as never, [
-      sessionReader(ort as unknown as OrtRuntime, (await ort.InferenceSession.create(bytes, options)) as never, alphabet),
-    ]),
-    counts: [] as Counts[],
-  })),
-);
+const engines = [...(await paddleInNode(['served', 'rewritten float'])).entries()].map(([name, ocr]) => ({ name, ocr, counts: [] as Counts[] }));
 
 for (const file of receiptScans(set).slice(0, Number(args.limit ?? Infinity))) {
   const image = await readScan(join(set, 'img', file));

@@ -32,7 +32,7 @@ function DocumentDetails({ doc }: { doc: DocumentRecord }) {
   useEffect(() => () => useHighlight.setState({ focused: undefined, hovered: undefined }), []);
 
   return (
-    <article className="doc-view" aria-labelledby="doc-title">
+    <article className="doc-view" aria-labelledby="doc-title" data-testid="doc-view" data-status={doc.status}>
       <header>
         <h2 id="doc-title">{doc.name}</h2>
         <div className="actions">

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { flatScene, photoScene } from '../fixtures/photo-scenes/scene';
 import { cornerError, type Quad } from '../../src/pipeline/image/capture/quad';
-import { row } from './locators';
+import { cornersOf, row } from './locators';
 
 /** Adds one image and opens it once read. */
 async function readImage(page: Page, name: string, buffer: Buffer) {
@@ -9,11 +9,6 @@ async function readImage(page: Page, name: string, buffer: Buffer) {
   await expect(row(page, name)).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
   await row(page, name).getByRole('button', { name, exact: true }).click();
 }
-
-const cornersOf = async (hook: Locator): Promise<Quad | null> => {
-  const raw = await hook.getAttribute('data-corners');
-  return raw ? (JSON.parse(raw) as Quad) : null;
-};
 
 /** The page image's own pixel size. */
 const imageSize = (page: Page) =>

@@ -1,12 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { normCompany } from '../../bench/field-scoring';
-import { cornerError, type Quad } from '../../src/pipeline/image/capture/quad';
+import { cornerError } from '../../src/pipeline/image/capture/quad';
 import { CAFE_RECEIPT_LINES, makeReceiptFixturePng, renderReceiptFixturePng } from '../fixtures';
 import { photoScene } from '../fixtures/photo-scenes/scene';
 import { I18N_RECEIPTS } from '../fixtures/receipts-i18n/receipts';
 import { seedLibrary } from '../support/seed-library';
-import { row } from './locators';
+import { cornersOf, row } from './locators';
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 const PHONE_WIDTHS = [360, 390, 430];
@@ -67,8 +67,6 @@ async function touchDrag(page: Page, target: Locator, dx: number, dy: number) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
 }
-
-const cornersOf = async (hook: Locator) => JSON.parse((await hook.getAttribute('data-corners')) ?? 'null') as Quad | null;
 
 /** Two taps sent together, so a busy machine cannot stretch them past a double tap's interval. */
 async function doubleTap(page: Page, x: number, y: number) {

@@ -48,7 +48,7 @@ export async function correctPage(page: PixelPage, correction: PageCorrection, s
  * The sheet's corners in a photo, or null for a page already flat (its edges are paper) or one whose sheet does
  * not stand out. Without the image tools (offline before their first use) the photo is read as it is.
  */
-async function detectSheet(pixels: RgbaImage): Promise<Quad | null> {
+export async function detectSheet(pixels: RgbaImage): Promise<Quad | null> {
   if (borderIsPaper(pixels)) return null;
   const cv = await loadOpenCv().catch((error: unknown) => {
     console.warn('Loupe could not load its image tools; the photo is read as it is', error);

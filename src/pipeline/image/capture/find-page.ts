@@ -4,9 +4,6 @@ import { cornerError, homography, isConvex, outputSize, wholeImage, type Point, 
 import { fitSides, largestQuad, polygonArea } from './quad-fit';
 import { sideEvidence, type ScoreMap } from './side-contrast';
 
-/** The pixels every stage hands on; the engines read the same shape. */
-export type Rgba = RgbaImage;
-
 export interface PageFound {
   corners: Quad;
   /** 0..1 */
@@ -19,7 +16,7 @@ const DETECT_LONG_SIDE = 800;
 const MIN_CONFIDENCE = 0.35;
 
 /** A copy of the image at most `longSide` on its long side, averaged over each source area. */
-function shrink(cv: OpenCv, image: Rgba, longSide: number): Rgba {
+function shrink(cv: OpenCv, image: RgbaImage, longSide: number): RgbaImage {
   const scale = Math.min(1, longSide / Math.max(image.width, image.height));
   const width = Math.max(1, Math.round(image.width * scale));
   const height = Math.max(1, Math.round(image.height * scale));
@@ -36,7 +33,7 @@ function shrink(cv: OpenCv, image: Rgba, longSide: number): Rgba {
 }
 
 /** Paper is bright and colourless: brightness less twice the spread between channels. */
-function paperScore(image: Rgba): ScoreMap {
+function paperScore(image: RgbaImage): ScoreMap {
   const data = new Uint8Array(image.width * image.height);
   const d = image.data;
   for (let i = 0, p = 0; i < data.length; i++, p += 4) {
@@ -176,7 +173,7 @@ const REFINED = 3;
 const CHAIN_APPROX_NONE = 1;
 
 /** The receipt's four corners in `image`'s pixels, or null when no sheet stands out confidently. */
-export function findPage(cv: OpenCv, image: Rgba): PageFound | null {
+export function findPage(cv: OpenCv, image: RgbaImage): PageFound | null {
   const small = shrink(cv, image, DETECT_LONG_SIDE);
   const map = paperScore(small);
   const onBorder = (p: Point) => p.x <= 1 || p.y <= 1 || p.x >= map.width - 2 || p.y >= map.height - 2;
@@ -201,7 +198,7 @@ export function isFlat(found: PageFound, width: number, height: number): boolean
 }
 
 /** The image turned clockwise by a quarter turn, a half or three quarters, pixel for pixel. */
-function turn(image: Rgba, rotation: 0 | 90 | 180 | 270): Rgba {
+function turn(image: RgbaImage, rotation: 0 | 90 | 180 | 270): RgbaImage {
   const { width, height } = image;
   const source = new Uint32Array(image.data.buffer, image.data.byteOffset, width * height);
   const out = new Uint8ClampedArray(width * height * 4);
@@ -223,14 +220,14 @@ function turn(image: Rgba, rotation: 0 | 90 | 180 | 270): Rgba {
 
 /**
  * The most pixels a straightened page gets. A receipt this size still prints its lines at about the recognizer's
- * 48 px height; more only costs time (warping an 8-megapixel sheet out of a 12-megapixel photo takes ~200 ms).
+ * 48 px height; more only costs time (bench:capture: an 8-megapixel sheet out of a 12-megapixel photo warps in ~160 ms, ~90 ms capped).
  */
 const WARP_MAX_PIXELS = 4_000_000;
 
-/** The quad warped to an upright rectangle of outputSize(corners), then turned by `rotation` (clockwise degrees); corners null = the whole image, only turned. */
-export function warpPage(cv: OpenCv, image: Rgba, corners: Quad | null, rotation: 0 | 90 | 180 | 270): Rgba {
+/** The quad warped to an upright rectangle of outputSize(corners, maxPixels), then turned by `rotation` (clockwise degrees); corners null = the whole image, only turned. */
+export function warpPage(cv: OpenCv, image: RgbaImage, corners: Quad | null, rotation: 0 | 90 | 180 | 270, maxPixels = WARP_MAX_PIXELS): RgbaImage {
   if (!corners) return turn(image, rotation);
-  const { width, height } = outputSize(corners, WARP_MAX_PIXELS, { x: image.width / 2, y: image.height / 2 });
+  const { width, height } = outputSize(corners, maxPixels, { x: image.width / 2, y: image.height / 2 });
   const quarter = rotation / 90;
   const [outWidth, outHeight] = quarter % 2 ? [height, width] : [width, height];
   const frame = wholeImage(outWidth, outHeight);

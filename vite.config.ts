@@ -2,7 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy } from './src/pwa/csp.ts';
-import { IMAGE_TOOLS_CHUNK } from './src/pwa/caches.ts';
+import { IMAGE_TOOLS_CHUNK, LLAMA_WASM } from './src/pwa/caches.ts';
 
 /** Cross-origin isolation lets onnxruntime-web run on several threads (SharedArrayBuffer). */
 const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
@@ -61,8 +61,8 @@ export default defineConfig({
       injectManifest: {
         // Tesseract (the second engine) and source maps are left to the network and the runtime cache.
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,wasm,onnx,txt,bcmap,pfb,ttf}'],
-        // OpenCV.js (photo straightening) is cached the first time a photo needs it (workers/sw.ts).
-        globIgnores: ['vendor/tesseract/**', '**/*.map', IMAGE_TOOLS_CHUNK],
+        // OpenCV.js (photo straightening) and llama.cpp (GGUF models) are cached when first needed (workers/sw.ts).
+        globIgnores: ['vendor/tesseract/**', '**/*.map', IMAGE_TOOLS_CHUNK, LLAMA_WASM],
         maximumFileSizeToCacheInBytes: 48 * 1024 * 1024,
       },
     }),

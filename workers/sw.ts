@@ -4,7 +4,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
-import { CACHE_PREFIX, SHARE_INBOX_CACHE, SHARE_TARGET_PATH, isImageToolsChunk, ownCachesToDelete, RUNTIME_CACHES } from '../src/pwa/caches';
+import { CACHE_PREFIX, SHARE_INBOX_CACHE, SHARE_TARGET_PATH, isImageToolsChunk, isLlamaWasm, ownCachesToDelete, RUNTIME_CACHES } from '../src/pwa/caches';
 import { stashSharedFiles } from '../src/pwa/share-inbox';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
@@ -24,6 +24,12 @@ registerRoute(({ url }) => url.origin === self.location.origin && url.pathname.s
 registerRoute(
   ({ url }) => url.origin === self.location.origin && isImageToolsChunk(url.pathname),
   new CacheFirst({ cacheName: RUNTIME_CACHES.imageTools, plugins: [new ExpirationPlugin({ maxEntries: 1 })] }),
+);
+
+// llama.cpp's wasm, which only GGUF models need, is cached the first time one loads; one version is kept.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && isLlamaWasm(url.pathname),
+  new CacheFirst({ cacheName: RUNTIME_CACHES.llama, plugins: [new ExpirationPlugin({ maxEntries: 1 })] }),
 );
 
 // A phone's share sheet posts the files here; they wait in a cache until the page takes them.

@@ -14,7 +14,8 @@ import { probeCapabilities, type Capabilities } from '../engines/smolvlm/capabil
 import { ENGINE_INFO } from '../engines/registry';
 import { usePickedModel } from '../store/picked-model';
 import { connectAllowed } from '../pwa/connect-policy';
-import { listCachedModels, loadsOffline } from '../engines/smolvlm/model-cache';
+import { modelLoadsOffline, spaceShortfall, storedGgufBytes } from '../engines/smolvlm/availability';
+import { ggufDownloadMegabytes } from '../engines/smolvlm-gguf/catalogue';
 import { exportFiles, type ExportFormat } from './export-files';
 import { downloadBlob } from '../export/download';
 import { EditBuffer } from './edit-buffer';
@@ -370,6 +371,20 @@ class Loupe {
     useEngineStatus.setState({ engine: undefined, state: 'idle', files: {}, loadMs: undefined, error: undefined });
   }
 
+  /**
+   * Before a GGUF download (hundreds of megabytes to gigabytes): ask the browser to keep it under storage
+   * pressure, and refuse up front, with the figures, when it cannot fit.
+   */
+  private async makeRoomFor(chosen: ChosenModel): Promise<void> {
+    if (chosen.config.runtime !== 'gguf' || chosen.config.source.kind !== 'hub') return;
+    await requestPersistence().catch(() => false);
+    if (!chosen.ggufEntry || !navigator.storage?.estimate) return;
+    const { host, repo } = chosen.config.source;
+    const needed = ggufDownloadMegabytes(chosen.ggufEntry) * 1e6 - (await storedGgufBytes(host, repo));
+    const shortfall = spaceShortfall(needed, await navigator.storage.estimate());
+    if (shortfall) throw new LoupeError('storage-full', shortfall);
+  }
+
   private async ensureEngine(signal: AbortSignal): Promise<EngineId> {
     const wanted = engineFromUrl(location.search) ?? useSettings.getState().engine;
     const chosen = wanted === 'smolvlm' ? await chosenSmolVlm() : undefined;
@@ -391,8 +406,10 @@ class Loupe {
     const label = chosen?.label ?? ENGINE_INFO[wanted].label;
     if (config?.source.kind === 'hub' && !connectAllowed(config.source.host))
       throw new LoupeError('engine-load-failed', `Loupe may connect to ${config.source.host} only after a reload: its Content-Security-Policy allows the hosts set when the page opened. Reload Loupe, then retry.`);
-    if (config && !navigator.onLine && !loadsOffline(await listCachedModels(), config))
+    const offlineReady = config ? await modelLoadsOffline(config) : true;
+    if (!navigator.onLine && !offlineReady)
       throw new LoupeError('engine-load-failed', `${label} is not downloaded yet and this device is offline. Read with an embedded engine, or connect once to download the model.`);
+    if (config?.runtime === 'gguf' && config.source.kind === 'hub' && !offlineReady) await this.makeRoomFor(chosen!);
     useEngineStatus.setState({ engine: wanted, state: 'loading', files: {}, error: undefined, loadMs: undefined, label, startedAt: performance.now() });
     const load = {};
     this.latestLoad = load;
@@ -435,7 +452,7 @@ export function deviceCapabilities(): Promise<Capabilities> {
 
 /** The SmolVLM model the settings and this device's capabilities choose, with a picked folder if any. */
 export async function chosenSmolVlm(settings: SmolVlmSettings = useSettings.getState().smolvlm): Promise<ChosenModel> {
-  return chooseModel(settings, await deviceCapabilities(), usePickedModel.getState().folder);
+  return chooseModel(settings, await deviceCapabilities(), usePickedModel.getState());
 }
 
 /** A PDF page is read as rendered until the user crops or turns it. */

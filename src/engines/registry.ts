@@ -8,6 +8,8 @@ const factories: Record<EngineId, (config?: SmolVlmConfig) => Promise<Engine>> =
   tesseract: () => import('./tesseract').then((m) => m.createTesseractEngine()),
   smolvlm: (config) => {
     if (!config) return Promise.reject(new LoupeError('engine-load-failed', 'No SmolVLM model is chosen.'));
+    // Each runtime is its own chunk: a GGUF user never downloads transformers.js, nor the reverse.
+    if (config.runtime === 'gguf') return import('./smolvlm-gguf').then((m) => m.createGgufVlmEngine(config));
     return import('./smolvlm').then((m) => m.createSmolVlmEngine(config));
   },
 };

@@ -6,17 +6,22 @@ export const CACHE_PREFIX = 'loupe';
 
 /**
  * Runtimes kept apart from the precache: Tesseract's, the OCR runtime compiled from Cache Storage
- * (src/engines/ort-runtime.ts), and the image tools that straighten photos, cached on first use.
+ * (src/engines/ort-runtime.ts), the image tools that straighten photos and llama.cpp's wasm, cached on first use.
  */
 export const RUNTIME_CACHES = {
   tesseract: `${CACHE_PREFIX}-runtime-tesseract-v1`,
   ocr: `${CACHE_PREFIX}-runtime-ocr-v1`,
   imageTools: `${CACHE_PREFIX}-runtime-image-tools-v1`,
+  llama: `${CACHE_PREFIX}-runtime-llama-v1`,
 } as const;
 
 /** OpenCV.js's chunk as Vite names it (`assets/opencv-<hash>.js`); left out of the precache (vite.config.ts). */
 export const IMAGE_TOOLS_CHUNK = 'assets/opencv-*.js';
 export const isImageToolsChunk = (pathname: string) => /^\/assets\/opencv-[\w-]+\.js$/.test(pathname);
+
+/** llama.cpp's wasm (`assets/wllama-<hash>.wasm`, 10 MB), for GGUF models only: cached on first use, not precached. */
+export const LLAMA_WASM = 'assets/wllama-*.wasm';
+export const isLlamaWasm = (pathname: string) => /^\/assets\/wllama-[\w-]+\.wasm$/.test(pathname);
 
 export const SHARE_INBOX_CACHE = `${CACHE_PREFIX}-share-inbox`;
 export const SHARE_TARGET_PATH = '/share-target';

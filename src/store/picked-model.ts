@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import type { ModelSource } from '../engines/smolvlm/config';
+import type { PickedModels } from '../engines/smolvlm/choose';
 
 /**
- * A model folder the user picked. Kept in memory only: browsers give a page no lasting access to a
- * picked folder, so after a reload the user picks it again.
+ * A model folder (ONNX) or two .gguf files the user picked. Kept in memory only: browsers give a page no
+ * lasting access to picked files, so after a reload the user picks them again.
  */
-export const usePickedModel = create<{ folder: Extract<ModelSource, { kind: 'files' }> | undefined }>()(() => ({ folder: undefined }));
+export const usePickedModel = create<PickedModels>()(() => ({ folder: undefined, gguf: undefined }));

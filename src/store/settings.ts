@@ -3,6 +3,7 @@ import { persist } from 'zustand/middleware';
 import type { EngineId } from '../engines/engine';
 import { DEFAULT_ENGINE, isEngineId } from '../engines/registry';
 import { catalogueEntry, catalogueEntryForRepo } from '../engines/smolvlm/catalogue';
+import { ggufCatalogueEntry } from '../engines/smolvlm-gguf/catalogue';
 import type { SmolVlmChoice } from '../engines/smolvlm/choose';
 
 export type DateOrder = 'auto' | 'DMY' | 'MDY' | 'YMD';
@@ -29,11 +30,13 @@ export interface MistralSettings {
 export type SmolVlmSettings = SmolVlmChoice;
 
 /** By default this device's capabilities pick the model, device and precision. */
-export const DEFAULT_SMOLVLM: SmolVlmSettings = { model: 'auto', repo: '', host: 'https://huggingface.co', device: 'auto', dtype: 'auto' };
+export const DEFAULT_SMOLVLM: SmolVlmSettings = { model: 'auto', repo: '', host: 'https://huggingface.co', device: 'auto', dtype: 'auto', ggufRepo: '', ggufModel: '', ggufMmproj: '' };
+
+const CHOICES = ['auto', 'custom', 'folder', 'custom-gguf', 'gguf-files'];
 
 /** Settings written before the catalogue named a repo; a known repo becomes its catalogue entry. */
 function modelOf(v: Partial<SmolVlmSettings>): string {
-  if (typeof v.model === 'string' && (['auto', 'custom', 'folder'].includes(v.model) || catalogueEntry(v.model))) return v.model;
+  if (typeof v.model === 'string' && (CHOICES.includes(v.model) || catalogueEntry(v.model) || ggufCatalogueEntry(v.model))) return v.model;
   if (typeof v.repo !== 'string' || !v.repo.trim() || v.repo === LEGACY_DEFAULT_REPO) return 'auto';
   return catalogueEntryForRepo(v.repo.trim())?.id ?? 'custom';
 }
@@ -104,6 +107,9 @@ export const useSettings = create<SettingsState>()(
             host: text(v.host, DEFAULT_SMOLVLM.host),
             device: v.device === 'webgpu' || v.device === 'wasm' ? v.device : 'auto',
             dtype: text(v.dtype, DEFAULT_SMOLVLM.dtype),
+            ggufRepo: typeof v.ggufRepo === 'string' ? v.ggufRepo.trim() : '',
+            ggufModel: typeof v.ggufModel === 'string' ? v.ggufModel.trim() : '',
+            ggufMmproj: typeof v.ggufMmproj === 'string' ? v.ggufMmproj.trim() : '',
           },
           mistral: {
             enabled: m.enabled === true,

@@ -3,7 +3,7 @@ import { useLibrary } from '../store/library';
 import type { DocumentRecord } from '../db';
 import { chosenSmolVlm, loupe } from '../app/loupe';
 import { useSettings } from '../store/settings';
-import { catalogueEntry, type CatalogueEntry } from '../engines/smolvlm/catalogue';
+import type { ChosenModel } from '../engines/smolvlm/choose';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useView } from '../store/view';
@@ -155,9 +155,9 @@ function ReceiptSummary({ fields }: { fields: NonNullable<DocumentRecord['fields
 /** After the GPU gave up: one click to read the page again on the CPU, or with the next smaller model. */
 function GpuFallback({ docId }: { docId: string }) {
   const model = useSettings((s) => s.smolvlm.model);
-  const [smaller, setSmaller] = useState<CatalogueEntry>();
+  const [smaller, setSmaller] = useState<ChosenModel['smaller']>();
   useEffect(() => {
-    void chosenSmolVlm().then((chosen) => setSmaller(chosen.entry?.smaller ? catalogueEntry(chosen.entry.smaller) : undefined));
+    void chosenSmolVlm().then((chosen) => setSmaller(chosen.smaller));
   }, [model]);
   return (
     <>

@@ -4,15 +4,21 @@ import { usePickedModel } from '../store/picked-model';
 import { useAppShell } from '../store/app-shell';
 import { chosenSmolVlm } from '../app/loupe';
 import { CATALOGUE, DTYPES, downloadMegabytes, isDtype, uniformPlan, type DtypePlan } from '../engines/smolvlm/catalogue';
+import { GGUF_CATALOGUE, ggufDownloadMegabytes } from '../engines/smolvlm-gguf/catalogue';
 import { formatMegabytes } from '../engines/smolvlm/capabilities';
 import type { ChosenModel } from '../engines/smolvlm/choose';
-import { deleteCachedModel, listCachedModels, loadsOffline, type CachedModel } from '../engines/smolvlm/model-cache';
+import type { SmolVlmConfig } from '../engines/smolvlm/config';
+import { deleteCachedModel, listCachedModels, type CachedModel } from '../engines/smolvlm/model-cache';
+import { modelLoadsOffline } from '../engines/smolvlm/availability';
+import { deleteGgufModel, listGgufModels, type StoredGgufModel } from '../engines/smolvlm-gguf/opfs-store';
+import { sortGgufPair } from '../engines/smolvlm-gguf/gguf-files';
 import { folderModelSource } from '../engines/smolvlm/picked-folder';
 import { formatBytes } from './DocumentList';
 
 /** The model the settings resolve to on this device, recomputed when they change. */
 function useChosenModel(settings: SmolVlmSettings): { chosen?: ChosenModel; error?: string } {
   const folder = usePickedModel((s) => s.folder);
+  const gguf = usePickedModel((s) => s.gguf);
   const [result, setResult] = useState<{ chosen?: ChosenModel; error?: string }>({});
   useEffect(() => {
     let live = true;
@@ -23,14 +29,18 @@ function useChosenModel(settings: SmolVlmSettings): { chosen?: ChosenModel; erro
     return () => {
       live = false;
     };
-  }, [settings, folder]);
+  }, [settings, folder, gguf]);
   return result;
 }
 
-function planOf(dtype: ChosenModel['config']['dtype']): DtypePlan | undefined {
+function planOf(config: SmolVlmConfig): DtypePlan | undefined {
+  if (config.runtime === 'gguf') return undefined;
+  const { dtype } = config;
   if (typeof dtype !== 'string') return dtype as DtypePlan;
   return isDtype(dtype) ? uniformPlan(dtype) : undefined;
 }
+
+const RECOMMENDABLE = [...CATALOGUE, ...GGUF_CATALOGUE];
 
 /**
  * Whether the SmolVLM engine can start now: online it can always download; offline only a model whose
@@ -41,19 +51,20 @@ export function useSmolVlmUsable(): boolean {
   const online = useAppShell((s) => s.online);
   const settings = useSettings((s) => s.smolvlm);
   const folder = usePickedModel((s) => s.folder);
+  const gguf = usePickedModel((s) => s.gguf);
   const [offlineUsable, setOfflineUsable] = useState<boolean>();
   useEffect(() => {
     if (online) return;
     let live = true;
-    Promise.all([chosenSmolVlm(settings), listCachedModels()]).then(
-      ([chosen, cached]) => live && setOfflineUsable(loadsOffline(cached, chosen.config)),
+    chosenSmolVlm(settings).then((chosen) => modelLoadsOffline(chosen.config)).then(
+      (usable) => live && setOfflineUsable(usable),
       // A folder not picked again, or no cache at all: the engine would fail, so it is not offered.
       () => live && setOfflineUsable(false),
     );
     return () => {
       live = false;
     };
-  }, [online, settings, folder]);
+  }, [online, settings, folder, gguf]);
   return online || offlineUsable !== false;
 }
 
@@ -63,8 +74,9 @@ export function SmolVlmSettingsFields() {
   const setSmolVlm = useSettings((s) => s.setSmolVlm);
   const { chosen, error } = useChosenModel(smolvlm);
   const recommendation = chosen?.recommendation;
-  const plan = chosen && planOf(chosen.config.dtype);
-  const recommended = CATALOGUE.find((e) => e.id === recommendation?.modelId);
+  const plan = chosen && planOf(chosen.config);
+  const recommended = RECOMMENDABLE.find((e) => e.id === recommendation?.modelId);
+  const gguf = smolvlm.model === 'custom-gguf' || smolvlm.model === 'gguf-files' || GGUF_CATALOGUE.some((e) => e.id === smolvlm.model) || (smolvlm.model === 'auto' && recommendation?.runtime === 'gguf');
   return (
     <fieldset>
       <legend>SmolVLM model (for the SmolVLM engine)</legend>
@@ -75,14 +87,25 @@ export function SmolVlmSettingsFields() {
         Model{' '}
         <select data-testid="smolvlm-model" value={smolvlm.model} onChange={(event) => setSmolVlm({ model: event.target.value })}>
           <option value="auto">Recommended for this device{recommended ? ` (${recommended.label})` : ''}</option>
-          {CATALOGUE.map((entry) => (
-            <option key={entry.id} value={entry.id}>
-              {entry.label}
-              {plan ? ` — about ${formatMegabytes(downloadMegabytes(entry, plan))}` : ''}
-            </option>
-          ))}
-          <option value="custom">Another model: a repository id on a host</option>
-          <option value="folder">A model folder on this device</option>
+          <optgroup label="GGUF, run by llama.cpp">
+            {GGUF_CATALOGUE.map((entry) => (
+              <option key={entry.id} value={entry.id}>
+                {entry.label} — about {formatMegabytes(ggufDownloadMegabytes(entry))}
+              </option>
+            ))}
+            <option value="custom-gguf">Another GGUF model: a repository and its two files</option>
+            <option value="gguf-files">GGUF files on this device</option>
+          </optgroup>
+          <optgroup label="ONNX, run by onnxruntime">
+            {CATALOGUE.map((entry) => (
+              <option key={entry.id} value={entry.id}>
+                {entry.label}
+                {plan ? ` — about ${formatMegabytes(downloadMegabytes(entry, plan))}` : ''}
+              </option>
+            ))}
+            <option value="custom">Another model: a repository id on a host</option>
+            <option value="folder">A model folder on this device</option>
+          </optgroup>
         </select>
       </label>
       {recommendation && (
@@ -98,7 +121,9 @@ export function SmolVlmSettingsFields() {
       {chosen && (
         <p className="muted" data-testid="smolvlm-chosen">
           Will load: {chosen.label}
-          {plan ? `, precision ${describePlan(plan)}` : ''}.
+          {plan ? `, precision ${describePlan(plan)}` : ''}
+          {chosen.config.runtime === 'gguf' && chosen.config.source.kind === 'hub' ? `, with llama.cpp: ${chosen.config.source.model} and ${chosen.config.source.mmproj}` : ''}
+          {chosen.ggufEntry ? ` (about ${formatMegabytes(ggufDownloadMegabytes(chosen.ggufEntry))})` : ''}.
         </p>
       )}
       {error && (
@@ -112,25 +137,45 @@ export function SmolVlmSettingsFields() {
           <input data-testid="smolvlm-repo" placeholder="owner/SmolVLM2-2.2B-Instruct-ONNX" value={smolvlm.repo} onChange={(event) => setSmolVlm({ repo: event.target.value.trim() })} />
         </label>
       )}
+      {smolvlm.model === 'custom-gguf' && (
+        <>
+          <label>
+            Repository{' '}
+            <input data-testid="smolvlm-gguf-repo" placeholder="ggml-org/SmolVLM2-2.2B-Instruct-GGUF" value={smolvlm.ggufRepo} onChange={(event) => setSmolVlm({ ggufRepo: event.target.value.trim() })} />
+          </label>
+          <label>
+            Model file{' '}
+            <input data-testid="smolvlm-gguf-model" placeholder="SmolVLM2-2.2B-Instruct-Q4_K_M.gguf" value={smolvlm.ggufModel} onChange={(event) => setSmolVlm({ ggufModel: event.target.value.trim() })} />
+          </label>
+          <label>
+            Projector file{' '}
+            <input data-testid="smolvlm-gguf-mmproj" placeholder="mmproj-SmolVLM2-2.2B-Instruct-Q8_0.gguf" value={smolvlm.ggufMmproj} onChange={(event) => setSmolVlm({ ggufMmproj: event.target.value.trim() })} />
+          </label>
+        </>
+      )}
       {smolvlm.model === 'folder' ? (
         <FolderPicker />
+      ) : smolvlm.model === 'gguf-files' ? (
+        <GgufFilesPicker />
       ) : (
         <label>
           Host{' '}
           <input data-testid="smolvlm-host" value={smolvlm.host} onChange={(event) => setSmolVlm({ host: event.target.value.trim() || DEFAULT_SMOLVLM.host })} />
         </label>
       )}
-      <label>
-        Precision{' '}
-        <select data-testid="smolvlm-dtype" value={smolvlm.dtype} onChange={(event) => setSmolVlm({ dtype: event.target.value })}>
-          <option value="auto">Automatic (per part, for the device)</option>
-          {DTYPES.map((dtype) => (
-            <option key={dtype} value={dtype}>
-              {dtype}
-            </option>
-          ))}
-        </select>
-      </label>
+      {!gguf && (
+        <label>
+          Precision{' '}
+          <select data-testid="smolvlm-dtype" value={smolvlm.dtype} onChange={(event) => setSmolVlm({ dtype: event.target.value })}>
+            <option value="auto">Automatic (per part, for the device)</option>
+            {DTYPES.map((dtype) => (
+              <option key={dtype} value={dtype}>
+                {dtype}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         Device{' '}
         <select data-testid="smolvlm-device" value={smolvlm.device} onChange={(event) => setSmolVlm({ device: event.target.value as SmolVlmSettings['device'] })}>
@@ -183,12 +228,52 @@ function FolderPicker() {
   );
 }
 
-/** Models in the browser's cache, with their size and a delete button. */
+/** A GGUF model and its projector, picked from disk together and told apart by their headers; nothing is copied. */
+function GgufFilesPicker() {
+  const picked = usePickedModel((s) => s.gguf);
+  const [error, setError] = useState<string>();
+  const onPick = (event: ChangeEvent<HTMLInputElement>) => {
+    const files = [...(event.target.files ?? [])];
+    sortGgufPair(files).then(
+      ({ model, mmproj }) => {
+        usePickedModel.setState({ gguf: { kind: 'files', name: `${model.name} ${model.size} ${mmproj.name} ${mmproj.size}`, model, mmproj } });
+        setError(undefined);
+      },
+      (caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)),
+    );
+  };
+  return (
+    <div>
+      <label>
+        Model and projector (.gguf){' '}
+        <input type="file" multiple accept=".gguf" data-testid="smolvlm-gguf-files" onChange={onPick} />
+      </label>
+      <p className="muted" data-testid="smolvlm-gguf-files-status">
+        {picked
+          ? `Picked: ${picked.model.name} (${formatBytes(picked.model.size)}) with ${picked.mmproj.name} (${formatBytes(picked.mmproj.size)}). Pick them again after reloading Loupe.`
+          : 'Pick both files at once: the model’s .gguf and its mmproj-….gguf.'}
+      </p>
+      {error && (
+        <p className="doc-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type Downloaded = { runtime: 'onnx'; model: CachedModel } | { runtime: 'gguf'; model: StoredGgufModel };
+
+/** Models in the browser's storage (transformers.js's cache and Loupe's GGUF files in OPFS), with their size and a delete button. */
 function DownloadedModels() {
-  const [models, setModels] = useState<CachedModel[]>();
-  const refresh = () => void listCachedModels().then(setModels, () => setModels([]));
+  const [models, setModels] = useState<Downloaded[]>();
+  const refresh = () =>
+    void Promise.all([listCachedModels().catch(() => []), listGgufModels().catch(() => [])]).then(([onnx, gguf]) =>
+      setModels([...gguf.map((model) => ({ runtime: 'gguf' as const, model })), ...onnx.map((model) => ({ runtime: 'onnx' as const, model }))]),
+    );
   useEffect(refresh, []);
   if (!models) return null;
+  const remove = (item: Downloaded) => (item.runtime === 'gguf' ? deleteGgufModel(item.model) : deleteCachedModel(item.model));
   return (
     <div data-testid="downloaded-models">
       <span className="muted">Downloaded models</span>
@@ -196,12 +281,16 @@ function DownloadedModels() {
         <p className="muted">None yet.</p>
       ) : (
         <ul className="model-list">
-          {models.map((model) => (
-            <li key={`${model.host} ${model.repo}`} data-testid="downloaded-model" data-repo={model.repo}>
+          {models.map((item) => (
+            <li key={`${item.runtime} ${item.model.host} ${item.model.repo}`} data-testid="downloaded-model" data-repo={item.model.repo} data-runtime={item.runtime}>
               <span>
-                {model.repo} <span className="muted">from {new URL(model.host).host} · {formatBytes(model.bytes)}</span>
+                {item.model.repo}{' '}
+                <span className="muted">
+                  {item.runtime === 'gguf' ? 'GGUF' : 'ONNX'} from {new URL(item.model.host).host} · {formatBytes(item.model.bytes)}
+                  {item.runtime === 'gguf' && <GgufProgress model={item.model} />}
+                </span>
               </span>
-              <button type="button" aria-label={`Delete ${model.repo}`} onClick={() => void deleteCachedModel(model).then(refresh)}>
+              <button type="button" aria-label={`Delete ${item.model.repo}`} onClick={() => void remove(item).then(refresh)}>
                 Delete
               </button>
             </li>
@@ -210,4 +299,12 @@ function DownloadedModels() {
       )}
     </div>
   );
+}
+
+/** An unfinished download says how far it got: the next load continues it. */
+function GgufProgress({ model }: { model: StoredGgufModel }) {
+  const unfinished = model.files.filter((f) => !f.complete);
+  if (!unfinished.length) return null;
+  const total = model.files.reduce((sum, f) => sum + f.total, 0);
+  return <> · unfinished ({Math.floor((model.bytes / total) * 100)}% of {formatBytes(total)}), continues on the next load</>;
 }

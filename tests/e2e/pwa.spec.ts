@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { preview, type PreviewServer } from 'vite';
 import { renderReceiptFixturePng } from '../fixtures';
 import { startModelMirror } from '../support/model-mirror';
-import { useFixtureModel } from './smolvlm-settings';
+import { useFixtureModel, useGgufFixtureModel } from './smolvlm-settings';
+import { startGgufMirror } from '../support/gguf-mirror';
+import { makeTinyGgufSmolVlm, TINY_GGUF_MMPROJ_FILE, TINY_GGUF_MODEL_FILE } from '../fixtures/tiny-gguf-smolvlm/make-tiny-gguf-smolvlm';
+import { RUNTIME_CACHES } from '../../src/pwa/caches';
 import { row } from './locators';
 
 // Every other spec blocks the service worker to test the app alone; this one tests the worker.
@@ -97,6 +100,32 @@ test('a SmolVLM model downloaded once loads from the cache with no connection', 
     await expect(row(page, 'not-downloaded.png').getByTestId('doc-error')).toContainText('is not downloaded yet and this device is offline');
     await page.getByRole('combobox', { name: 'Engine' }).selectOption('paddle');
     await expect(page.getByRole('option', { name: /SmolVLM.*offline, model not downloaded/ })).toBeDisabled();
+    expect(mirror.requested.length).toBe(before);
+  } finally {
+    await context.setOffline(false);
+    await mirror.close();
+  }
+});
+
+test('a GGUF model downloaded once loads from OPFS with no connection, llama.cpp from the runtime cache', async ({ page, context }) => {
+  const tiny = makeTinyGgufSmolVlm();
+  const repo = 'loupe/tiny-gguf-FIXTURE';
+  const mirror = await startGgufMirror(repo, { [TINY_GGUF_MODEL_FILE]: tiny.model, [TINY_GGUF_MMPROJ_FILE]: tiny.mmproj });
+  try {
+    await installAndControl(page);
+    await useGgufFixtureModel(page, { repo, host: mirror.host, model: TINY_GGUF_MODEL_FILE, mmproj: TINY_GGUF_MMPROJ_FILE, device: 'wasm' });
+    const receipt = await renderReceiptFixturePng(page);
+    await page.getByTestId('file-input').setInputFiles({ name: 'online.png', mimeType: 'image/png', buffer: receipt });
+    await expect(row(page, 'online.png')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+    // llama.cpp's 10 MB wasm is not precached for everyone: it is cached once a GGUF model needs it.
+    expect(await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), RUNTIME_CACHES.llama)).toEqual([expect.stringMatching(/^\/assets\/wllama-.+\.wasm$/)]);
+
+    await context.setOffline(true);
+    await page.reload();
+    const before = mirror.requested.length;
+    await page.getByTestId('file-input').setInputFiles({ name: 'offline.png', mimeType: 'image/png', buffer: receipt });
+    await expect(row(page, 'offline.png')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+    await expect(page.getByTestId('engine-status')).toContainText(`${repo} on WASM ready`);
     expect(mirror.requested.length).toBe(before);
   } finally {
     await context.setOffline(false);

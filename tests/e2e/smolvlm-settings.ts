@@ -14,3 +14,17 @@ export async function useFixtureModel(page: Page, options: { repo: string; host:
   await page.waitForLoadState('load');
   await page.getByRole('combobox', { name: 'Engine' }).selectOption('smolvlm');
 }
+
+/** Points the SmolVLM engine at the tiny GGUF FIXTURE on a local mirror, as *Another GGUF model* in Settings. */
+export async function useGgufFixtureModel(page: Page, options: { repo: string; host: string; model: string; mmproj: string; device: 'wasm' | 'webgpu' }): Promise<void> {
+  await page.getByTestId('settings-open').click();
+  await page.getByTestId('smolvlm-model').selectOption('custom-gguf');
+  await page.getByTestId('smolvlm-gguf-repo').fill(options.repo);
+  await page.getByTestId('smolvlm-gguf-model').fill(options.model);
+  await page.getByTestId('smolvlm-gguf-mmproj').fill(options.mmproj);
+  await page.getByTestId('smolvlm-host').fill(options.host);
+  await page.getByTestId('smolvlm-device').selectOption(options.device);
+  await page.getByTestId('reload-for-hosts').getByRole('button', { name: 'Reload now' }).click();
+  await page.waitForLoadState('load');
+  await page.getByRole('combobox', { name: 'Engine' }).selectOption('smolvlm');
+}

@@ -28,10 +28,11 @@ test('the SmolVLM engine downloads its model from the configured host and reads 
     if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !/^(blob|data):/.test(request.url())) foreign.push(request.url());
   });
   await page.goto('/');
-  // With no WebGPU here, the recommendation says so and picks the smallest model on WASM.
+  // With no WebGPU here, the recommendation says so and picks the smallest model on WASM (as GGUF:
+  // the preview server isolates the page, so llama.cpp can run it).
   await page.getByTestId('settings-open').click();
   await expect(page.getByTestId('smolvlm-recommendation')).toContainText('no WebGPU adapter');
-  await expect(page.getByTestId('smolvlm-chosen')).toContainText('SmolVLM2 256M on WASM');
+  await expect(page.getByTestId('smolvlm-chosen')).toContainText('SmolVLM2 256M (GGUF) on WASM');
   await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click();
   await useFixtureModel(page, { repo: REPO, host: mirror.host, device: 'wasm' });
 

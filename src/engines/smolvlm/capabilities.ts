@@ -1,4 +1,5 @@
 import { catalogueEntry, downloadMegabytes, type DtypePlan } from './catalogue';
+import { ggufCatalogueEntry, ggufDownloadMegabytes } from '../smolvlm-gguf/catalogue';
 
 /** What this device offers a vision-language model; `probeCapabilities` fills it in a browser. */
 export interface Capabilities {
@@ -16,10 +17,14 @@ export interface Capabilities {
   /** `navigator.deviceMemory` in GiB (Chromium only, rounded and capped); undefined where unknown. */
   deviceMemoryGiB: number | undefined;
   cores: number;
+  /** `crossOriginIsolated`: llama.cpp's wasm needs SharedArrayBuffer, which only an isolated page gets. */
+  isolated: boolean;
 }
 
 export interface Recommendation {
   modelId: string;
+  /** Which runtime serves the model: llama.cpp for GGUF, onnxruntime for the transformers.js layout. */
+  runtime: 'gguf' | 'onnx';
   device: 'webgpu' | 'wasm';
   dtype: DtypePlan;
   /** Plain sentences shown to the user: why this model, device and precision. */
@@ -40,8 +45,9 @@ export function dtypePlanFor(device: 'webgpu' | 'wasm', shaderF16: boolean): Dty
 const GIB = 1024 ** 3;
 
 /**
- * The model, device and precision Loupe suggests for these capabilities. The 2.2B model only where a
- * hardware GPU with fp16 and plenty of memory can hold it; 500M where there is room; 256M otherwise.
+ * The model, device and precision Loupe suggests for these capabilities. GGUF (llama.cpp) wherever the
+ * page is cross-origin isolated, since SmolVLM2 2.2B is published only as GGUF; the 2.2B model only where
+ * a hardware GPU with plenty of memory can hold it; 500M where there is room; 256M otherwise.
  */
 export function recommend(caps: Capabilities): Recommendation {
   const reasons: string[] = [];
@@ -54,30 +60,36 @@ export function recommend(caps: Capabilities): Recommendation {
     reasons.push(`A WebGPU adapter is available${gpu.description ? ` (${gpu.description})` : ''}, so the model runs on the GPU.`);
   }
   const f16 = device === 'webgpu' && gpu!.shaderF16;
-  if (device === 'webgpu') reasons.push(f16 ? 'It supports shader-f16: half-precision weights (q4f16).' : 'It lacks shader-f16: 4-bit weights with 32-bit activations (q4).');
+  const runtime = caps.isolated ? 'gguf' : 'onnx';
+  if (device === 'webgpu' && runtime === 'onnx') reasons.push(f16 ? 'It supports shader-f16: half-precision weights (q4f16).' : 'It lacks shader-f16: 4-bit weights with 32-bit activations (q4).');
   const dtype = dtypePlanFor(device, f16);
 
   const memory = caps.deviceMemoryGiB;
   const memoryText = memory === undefined ? 'unknown memory' : `about ${memory} GiB of memory`;
   const bigBuffers = (gpu?.maxBufferSize ?? 0) >= GIB;
-  let modelId: string;
-  if (device === 'webgpu' && f16 && bigBuffers && (memory === undefined || memory >= 8)) {
-    modelId = 'smolvlm-2b';
-    reasons.push(`With ${memoryText} and 1 GiB GPU buffers, the 2.2B model fits; it reads small print best.`);
-  } else if (device === 'webgpu' ? (memory ?? 4) >= 4 : (memory ?? 4) >= 8 && caps.cores >= 8) {
-    modelId = 'smolvlm2-500m';
-    reasons.push(`With ${memoryText}${device === 'wasm' ? ` and ${caps.cores} CPU cores` : ''}, SmolVLM2 500M fits comfortably.`);
-  } else {
-    modelId = 'smolvlm2-256m';
+  reasons.push(
+    caps.isolated
+      ? `llama.cpp runs the model from its published GGUF files (${device === 'webgpu' ? 'every layer on the GPU' : 'a thread per core'}); SmolVLM2 2.2B is published only as GGUF.`
+      : 'This page is not cross-origin isolated, so llama.cpp (the GGUF runtime) cannot run; onnxruntime serves the model.',
+  );
+  const tier = (large: boolean, medium: boolean) => (large ? 'large' : medium ? 'medium' : 'small');
+  const size = tier(
+    device === 'webgpu' && bigBuffers && (memory === undefined || memory >= 8) && (runtime === 'gguf' || f16),
+    device === 'webgpu' ? (memory ?? 4) >= 4 : (memory ?? 4) >= 8 && caps.cores >= 8,
+  );
+  const ids = runtime === 'gguf' ? { large: 'smolvlm2-2b-gguf', medium: 'smolvlm2-500m-gguf', small: 'smolvlm2-256m-gguf' } : { large: 'smolvlm-2b', medium: 'smolvlm2-500m', small: 'smolvlm2-256m' };
+  const modelId = ids[size];
+  if (size === 'large') reasons.push(`With ${memoryText} and 1 GiB GPU buffers, the 2.2B model fits; it reads small print best.`);
+  else if (size === 'medium') reasons.push(`With ${memoryText}${device === 'wasm' ? ` and ${caps.cores} CPU cores` : ''}, SmolVLM2 500M fits comfortably.`);
+  else
     reasons.push(
       device === 'wasm'
         ? `On the CPU with ${caps.cores} cores and ${memoryText}, the smallest model, SmolVLM2 256M, keeps a page to about a minute; larger ones take several.`
         : `With ${memoryText}, the smallest model, SmolVLM2 256M, keeps memory low.`,
     );
-  }
-  const entry = catalogueEntry(modelId)!;
-  reasons.push(`Download: about ${formatMegabytes(downloadMegabytes(entry, dtype))}, once.`);
-  return { modelId, device, dtype, reasons };
+  const gguf = ggufCatalogueEntry(modelId);
+  reasons.push(`Download: about ${formatMegabytes(gguf ? ggufDownloadMegabytes(gguf) : downloadMegabytes(catalogueEntry(modelId)!, dtype))}, once.`);
+  return { modelId, runtime, device, dtype, reasons };
 }
 
 export function formatMegabytes(mb: number): string {
@@ -110,5 +122,6 @@ export async function probeCapabilities(nav: Navigator = navigator): Promise<Cap
       : undefined,
     deviceMemoryGiB: (nav as Navigator & { deviceMemory?: number }).deviceMemory,
     cores: nav.hardwareConcurrency || 1,
+    isolated: globalThis.crossOriginIsolated === true,
   };
 }

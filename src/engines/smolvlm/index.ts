@@ -3,7 +3,7 @@ import { LoupeError } from '../../errors';
 import { loadOrt } from '../ort-runtime';
 import { loadVlm } from './load-model';
 import { transcribe, type LoadedVlm } from './transcribe';
-import type { SmolVlmConfig } from './config';
+import type { OnnxVlmConfig } from './config';
 import { gpuFailure, gpuLost } from './gpu-failure';
 import { RECEIPT_JSON_PROMPT } from '../../receipt/model-answer';
 
@@ -15,7 +15,7 @@ type GpuDeviceLike = { lost: Promise<{ message: string; reason?: string }> };
  * On WebGPU it watches the device: once lost, every page fails at once with a clear error rather than
  * hanging on a GPU that will never answer.
  */
-export function createSmolVlmEngine(config: SmolVlmConfig): Engine {
+export function createSmolVlmEngine(config: OnnxVlmConfig): Engine {
   let vlm: LoadedVlm | undefined;
   let lost: Promise<never> | undefined;
   let lostError: LoupeError | undefined;

@@ -3,12 +3,12 @@ import type { LoadProgress } from '../engine';
 import { abortError } from '../engine';
 import type { LoadedVlm } from './transcribe';
 
-import type { ModelSource, SmolVlmConfig } from './config';
+import type { ModelSource, OnnxVlmConfig } from './config';
 
 export interface LoadVlmOptions {
   /** `cpu` is onnxruntime-node, for tests in Node. */
-  device: SmolVlmConfig['device'] | 'cpu';
-  dtype: SmolVlmConfig['dtype'];
+  device: OnnxVlmConfig['device'] | 'cpu';
+  dtype: OnnxVlmConfig['dtype'];
   onProgress?: (progress: LoadProgress) => void;
   signal?: AbortSignal;
 }

@@ -1,5 +1,5 @@
 import { SUBMODELS, type Dtype } from './catalogue';
-import type { SmolVlmConfig } from './config';
+import type { OnnxVlmConfig } from './config';
 
 /** transformers.js keeps every downloaded model file here, keyed by the file's full URL. */
 export const MODEL_CACHE = 'transformers-cache';
@@ -73,7 +73,7 @@ export async function deleteCachedModel(model: CachedModel, storage: CacheStorag
 }
 
 /** Whether this configuration can load with no connection: a picked folder, or every file it needs cached. */
-export function loadsOffline(models: CachedModel[], config: SmolVlmConfig): boolean {
+export function loadsOffline(models: CachedModel[], config: OnnxVlmConfig): boolean {
   const source = config.source;
   if (source.kind === 'files') return true;
   const host = source.host.replace(/\/+$/, '');

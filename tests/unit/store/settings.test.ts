@@ -27,12 +27,19 @@ describe('settings written by an older version', () => {
   it('keeps a repo the user typed, as a catalogue entry when it is one and as a custom model otherwise', async () => {
     expect((await loadWith({ version: 2, state: { smolvlm: { repo: 'HuggingFaceTB/SmolVLM-500M-Instruct', dtype: 'fp16' } } })).smolvlm).toMatchObject({ model: 'smolvlm-500m', dtype: 'fp16' });
     const custom = (await loadWith({ version: 2, state: { smolvlm: { repo: 'me/my-vlm', host: 'http://127.0.0.1:9000', device: 'wasm', dtype: 'fp32' } } })).smolvlm;
-    expect(custom).toEqual({ model: 'custom', repo: 'me/my-vlm', host: 'http://127.0.0.1:9000', device: 'wasm', dtype: 'fp32' });
+    expect(custom).toEqual({ model: 'custom', repo: 'me/my-vlm', host: 'http://127.0.0.1:9000', device: 'wasm', dtype: 'fp32', ggufRepo: '', ggufModel: '', ggufMmproj: '' });
   });
 
   it('falls back to defaults for damaged values', async () => {
     const state = await loadWith({ version: 3, state: { engine: 'nope', smolvlm: { model: 'gone-model', device: 'tpu', host: 42 } } });
     expect(state.engine).toBe('paddle');
-    expect(state.smolvlm).toEqual({ model: 'auto', repo: '', host: 'https://huggingface.co', device: 'auto', dtype: 'auto' });
+    expect(state.smolvlm).toEqual({ model: 'auto', repo: '', host: 'https://huggingface.co', device: 'auto', dtype: 'auto', ggufRepo: '', ggufModel: '', ggufMmproj: '' });
+  });
+
+  it('keeps a GGUF choice: a catalogue entry, or a repo with its two files', async () => {
+    expect((await loadWith({ version: 3, state: { smolvlm: { model: 'smolvlm2-2b-gguf' } } })).smolvlm.model).toBe('smolvlm2-2b-gguf');
+    const custom = (await loadWith({ version: 3, state: { smolvlm: { model: 'custom-gguf', ggufRepo: ' me/x-GGUF ', ggufModel: 'x.gguf', ggufMmproj: 'mmproj-x.gguf' } } })).smolvlm;
+    expect(custom).toMatchObject({ model: 'custom-gguf', ggufRepo: 'me/x-GGUF', ggufModel: 'x.gguf', ggufMmproj: 'mmproj-x.gguf' });
+    expect((await loadWith({ version: 3, state: { smolvlm: { model: 'gguf-files', ggufRepo: 7 } } })).smolvlm).toMatchObject({ model: 'gguf-files', ggufRepo: '' });
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, SUBMODELS, downloadMegabytes, uniformPlan } from '../../../src/engines/smolvlm/catalogue';
 import { recommend, type Capabilities } from '../../../src/engines/smolvlm/capabilities';
-import { chooseModel, type SmolVlmChoice } from '../../../src/engines/smolvlm/choose';
+import { chooseModel, type PickedModels, type SmolVlmChoice } from '../../../src/engines/smolvlm/choose';
+import { GGUF_CATALOGUE, ggufDownloadMegabytes } from '../../../src/engines/smolvlm-gguf/catalogue';
 import { folderModelSource } from '../../../src/engines/smolvlm/picked-folder';
 
 const GIB = 1024 ** 3;
@@ -13,8 +14,10 @@ const gpu = (patch: Partial<NonNullable<Capabilities['webgpu']>> = {}) => ({
   description: 'apple metal-3',
   ...patch,
 });
-const caps = (patch: Partial<Capabilities> = {}): Capabilities => ({ webgpu: undefined, deviceMemoryGiB: 8, cores: 8, ...patch });
-const auto: SmolVlmChoice = { model: 'auto', repo: '', host: 'https://huggingface.co', device: 'auto', dtype: 'auto' };
+// Not cross-origin isolated unless a test says so: the ONNX runtime's recommendations.
+const caps = (patch: Partial<Capabilities> = {}): Capabilities => ({ webgpu: undefined, deviceMemoryGiB: 8, cores: 8, isolated: false, ...patch });
+const auto: SmolVlmChoice = { model: 'auto', repo: '', host: 'https://huggingface.co', device: 'auto', dtype: 'auto', ggufRepo: '', ggufModel: '', ggufMmproj: '' };
+const nothing: PickedModels = { folder: undefined, gguf: undefined };
 
 describe('the model catalogue', () => {
   it('lists every model with a size for every sub-model and precision, and repos that load in transformers.js', () => {
@@ -67,8 +70,9 @@ describe('recommend', () => {
 
 describe('chooseModel', () => {
   it('follows the recommendation by default', () => {
-    const chosen = chooseModel(auto, caps({ deviceMemoryGiB: 4, cores: 4 }), undefined);
+    const chosen = chooseModel(auto, caps({ deviceMemoryGiB: 4, cores: 4 }), nothing);
     expect(chosen.config).toEqual({
+      runtime: 'onnx',
       source: { kind: 'hub', repo: 'HuggingFaceTB/SmolVLM2-256M-Video-Instruct', host: 'https://huggingface.co' },
       device: 'wasm',
       dtype: { vision_encoder: 'q8', embed_tokens: 'q8', decoder_model_merged: 'q4' },
@@ -76,20 +80,69 @@ describe('chooseModel', () => {
     expect(chosen.label).toBe('SmolVLM2 256M on WASM');
   });
   it('lets the user override model, device and precision', () => {
-    const chosen = chooseModel({ ...auto, model: 'smolvlm-500m', device: 'webgpu', dtype: 'fp32' }, caps(), undefined);
+    const chosen = chooseModel({ ...auto, model: 'smolvlm-500m', device: 'webgpu', dtype: 'fp32' }, caps(), nothing);
     expect(chosen.config).toMatchObject({ source: { repo: 'HuggingFaceTB/SmolVLM-500M-Instruct' }, device: 'webgpu', dtype: uniformPlan('fp32') });
     // Forcing WebGPU on a device without shader-f16 keeps automatic precision in 32-bit activations.
-    expect(chooseModel({ ...auto, device: 'webgpu' }, caps(), undefined).config.dtype).toMatchObject({ decoder_model_merged: 'q4', embed_tokens: 'fp32' });
+    expect(chooseModel({ ...auto, device: 'webgpu' }, caps(), nothing).config).toMatchObject({ dtype: { decoder_model_merged: 'q4', embed_tokens: 'fp32' } });
   });
   it('loads any repo on any host through the custom entry (a SmolVLM2-2.2B export included)', () => {
-    const chosen = chooseModel({ ...auto, model: 'custom', repo: 'someone/SmolVLM2-2.2B-Instruct-ONNX', host: 'http://mirror.lan:8080' }, caps(), undefined);
+    const chosen = chooseModel({ ...auto, model: 'custom', repo: 'someone/SmolVLM2-2.2B-Instruct-ONNX', host: 'http://mirror.lan:8080' }, caps(), nothing);
     expect(chosen.config.source).toEqual({ kind: 'hub', repo: 'someone/SmolVLM2-2.2B-Instruct-ONNX', host: 'http://mirror.lan:8080' });
     expect(chosen.entry).toBeUndefined();
   });
   it('loads a picked folder, and asks for it again after a reload', () => {
     const folder = folderModelSource(['config.json', 'preprocessor_config.json', 'tokenizer.json', 'onnx/decoder_model_merged.onnx'].map((p) => ({ path: `My model/${p}`, file: new Blob(['x']) })));
-    expect(chooseModel({ ...auto, model: 'folder' }, caps(), folder)).toMatchObject({ config: { source: { kind: 'files', name: 'My model' } }, label: 'My model (local folder) on WASM' });
-    expect(() => chooseModel({ ...auto, model: 'folder' }, caps(), undefined)).toThrow(/Pick the model folder again/);
+    expect(chooseModel({ ...auto, model: 'folder' }, caps(), { folder, gguf: undefined })).toMatchObject({ config: { source: { kind: 'files', name: 'My model' } }, label: 'My model (local folder) on WASM' });
+    expect(() => chooseModel({ ...auto, model: 'folder' }, caps(), nothing)).toThrow(/Pick the model folder again/);
+  });
+});
+
+describe('the GGUF models (llama.cpp)', () => {
+  const isolated = (patch: Partial<Capabilities> = {}) => caps({ isolated: true, ...patch });
+  it('lists SmolVLM2 2.2B, 500M and 256M as ggml-org publishes them, a model and a projector each', () => {
+    for (const entry of GGUF_CATALOGUE) {
+      expect(entry.repo).toMatch(/^ggml-org\/SmolVLM2-.+-GGUF$/);
+      expect(entry.model.file).toMatch(/\.gguf$/);
+      expect(entry.mmproj.file).toMatch(/^mmproj-.+\.gguf$/);
+      if (entry.smaller) expect(GGUF_CATALOGUE.some((e) => e.id === entry.smaller)).toBe(true);
+    }
+    const big = GGUF_CATALOGUE.find((e) => e.id === 'smolvlm2-2b-gguf')!;
+    expect(ggufDownloadMegabytes(big)).toBe(1040 + 565);
+  });
+  it('recommends SmolVLM2 2.2B GGUF on a hardware GPU with memory, when the page is isolated, and says why', () => {
+    const r = recommend(isolated({ webgpu: gpu({ shaderF16: false }) }));
+    expect(r).toMatchObject({ modelId: 'smolvlm2-2b-gguf', runtime: 'gguf', device: 'webgpu' });
+    expect(r.reasons.join(' ')).toMatch(/llama\.cpp runs the model .*every layer on the GPU/);
+    expect(r.reasons.at(-1)).toBe('Download: about 1.6 GB, once.');
+  });
+  it('otherwise recommends the 500M GGUF where there is room, and the 256M on a small CPU', () => {
+    expect(recommend(isolated({ webgpu: gpu(), deviceMemoryGiB: 4 }))).toMatchObject({ modelId: 'smolvlm2-500m-gguf', device: 'webgpu' });
+    expect(recommend(isolated({ deviceMemoryGiB: 16, cores: 16 }))).toMatchObject({ modelId: 'smolvlm2-500m-gguf', device: 'wasm' });
+    expect(recommend(isolated({ webgpu: gpu({ fallback: true }), deviceMemoryGiB: 8, cores: 2 }))).toMatchObject({ modelId: 'smolvlm2-256m-gguf', device: 'wasm' });
+  });
+  it('keeps to ONNX where the page is not isolated, and says so', () => {
+    const r = recommend(caps({ webgpu: gpu() }));
+    expect(r).toMatchObject({ runtime: 'onnx', modelId: 'smolvlm-2b' });
+    expect(r.reasons.join(' ')).toMatch(/not cross-origin isolated/);
+  });
+  it('turns a GGUF entry into its two files on the configured host, with the next model down', () => {
+    const chosen = chooseModel({ ...auto, model: 'smolvlm2-2b-gguf', host: 'http://mirror.lan' }, isolated(), nothing);
+    expect(chosen.config).toEqual({
+      runtime: 'gguf',
+      device: 'wasm',
+      source: { kind: 'hub', repo: 'ggml-org/SmolVLM2-2.2B-Instruct-GGUF', host: 'http://mirror.lan', model: 'SmolVLM2-2.2B-Instruct-Q4_K_M.gguf', mmproj: 'mmproj-SmolVLM2-2.2B-Instruct-Q8_0.gguf' },
+    });
+    expect(chosen.label).toBe('SmolVLM2 2.2B (GGUF) on WASM');
+    expect(chosen.smaller).toEqual({ id: 'smolvlm2-500m-gguf', label: 'SmolVLM2 500M (GGUF)' });
+  });
+  it('takes any GGUF repo and file names, or two picked files, and asks for the files again after a reload', () => {
+    const custom = chooseModel({ ...auto, model: 'custom-gguf', ggufRepo: 'me/Vlm-GGUF', ggufModel: 'm.gguf', ggufMmproj: 'mmproj-m.gguf' }, isolated(), nothing);
+    expect(custom.config.source).toEqual({ kind: 'hub', repo: 'me/Vlm-GGUF', host: 'https://huggingface.co', model: 'm.gguf', mmproj: 'mmproj-m.gguf' });
+    const model = new File(['m'], 'model.gguf');
+    const mmproj = new File(['p'], 'mmproj.gguf');
+    const picked = chooseModel({ ...auto, model: 'gguf-files', device: 'webgpu' }, isolated(), { folder: undefined, gguf: { kind: 'files', name: 'model.gguf 1 mmproj.gguf 1', model, mmproj } });
+    expect(picked).toMatchObject({ config: { runtime: 'gguf', device: 'webgpu', source: { kind: 'files', model, mmproj } }, label: 'model.gguf (files on this device) on WebGPU' });
+    expect(() => chooseModel({ ...auto, model: 'gguf-files' }, isolated(), nothing)).toThrow(/Pick the model’s two \.gguf files again/);
   });
 });
 

@@ -31,8 +31,8 @@ describe('downloaded models', () => {
     const models = groupCachedFiles(files);
     const dtype = { vision_encoder: 'q8', embed_tokens: 'q8', decoder_model_merged: 'q4' };
     const hubSource = { kind: 'hub' as const, repo: 'HuggingFaceTB/SmolVLM2-256M-Video-Instruct', host: 'https://huggingface.co/' };
-    expect(loadsOffline(models, { source: hubSource, device: 'wasm', dtype })).toBe(true);
-    expect(loadsOffline(models, { source: { ...hubSource, host: 'https://hf-mirror.example' }, device: 'wasm', dtype })).toBe(false);
-    expect(loadsOffline(models, { source: { kind: 'files', name: 'm', files: new Map() }, device: 'wasm', dtype })).toBe(true);
+    expect(loadsOffline(models, { runtime: 'onnx', source: hubSource, device: 'wasm', dtype })).toBe(true);
+    expect(loadsOffline(models, { runtime: 'onnx', source: { ...hubSource, host: 'https://hf-mirror.example' }, device: 'wasm', dtype })).toBe(false);
+    expect(loadsOffline(models, { runtime: 'onnx', source: { kind: 'files', name: 'm', files: new Map() }, device: 'wasm', dtype })).toBe(true);
   });
 });

@@ -11,6 +11,8 @@ export type ErrorCode =
   /** The WebGPU device was lost (driver reset, GPU process crash, tab in the background on some phones). */
   | 'gpu-lost'
   | 'gpu-out-of-memory'
+  /** WebGPU was asked for, but the runtime found no device it can use (llama.cpp falls back to the CPU silently). */
+  | 'gpu-unavailable'
   | 'storage-full'
   | MistralErrorCode;
 

@@ -129,7 +129,7 @@ const DocumentRow = memo(function DocumentRow({ doc, duplicateOf, index, of, top
             Retry
           </button>
         )}
-        {doc.status === 'failed' && doc.error?.code?.startsWith('gpu-') && <GpuFallback docId={doc.id} />}
+        {doc.status === 'failed' && doc.error?.code?.startsWith('gpu-') && <GpuFallback docId={doc.id} offerSmaller={doc.error.code !== 'gpu-unavailable'} />}
         <button type="button" aria-label={`Delete ${doc.name}`} onClick={() => void loupe.remove(doc.id)}>
           Delete
         </button>
@@ -153,7 +153,7 @@ function ReceiptSummary({ fields }: { fields: NonNullable<DocumentRecord['fields
 }
 
 /** After the GPU gave up: one click to read the page again on the CPU, or with the next smaller model. */
-function GpuFallback({ docId }: { docId: string }) {
+function GpuFallback({ docId, offerSmaller }: { docId: string; offerSmaller: boolean }) {
   const model = useSettings((s) => s.smolvlm.model);
   const [smaller, setSmaller] = useState<ChosenModel['smaller']>();
   useEffect(() => {
@@ -164,7 +164,7 @@ function GpuFallback({ docId }: { docId: string }) {
       <button type="button" data-testid="retry-wasm" onClick={() => void loupe.retryWith(docId, { device: 'wasm' })}>
         Retry on the CPU (WASM)
       </button>
-      {smaller && (
+      {offerSmaller && smaller && (
         <button type="button" data-testid="retry-smaller" onClick={() => void loupe.retryWith(docId, { model: smaller.id })}>
           Retry with {smaller.label}
         </button>

@@ -168,3 +168,26 @@ test('two .gguf files picked from disk load with no download, whichever order th
   await page.getByTestId('smolvlm-gguf-files').setInputFiles([join(dir, names.model)]);
   await expect(page.getByTestId('settings').getByRole('alert')).toContainText('Pick two .gguf files together');
 });
+
+test('a GGUF model that cannot fit in the space the browser gives is refused before any byte is downloaded', async ({ page }) => {
+  // A device with 50 MB left for Loupe, as the browser reports it (Chromium's DevTools quota override does
+  // not reach navigator.storage.estimate, so the estimate itself is what is faked here).
+  await page.addInitScript(() => {
+    const estimate = StorageManager.prototype.estimate;
+    StorageManager.prototype.estimate = async function () {
+      const real = await estimate.call(this);
+      return { ...real, quota: (real.usage ?? 0) + 50e6 };
+    };
+  });
+  await page.goto('/');
+  await useGgufFixtureModel(page, { ...fixture, host: mirror.host, device: 'wasm' });
+  await page.getByTestId('settings-open').click();
+  await page.getByTestId('smolvlm-model').selectOption('smolvlm2-256m-gguf');
+  await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click();
+  const before = mirror.requested.length;
+  await page.getByTestId('file-input').setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: await renderReceiptFixturePng(page) });
+  await expect(row(page, 'big.png')).toHaveAttribute('data-status', 'failed', { timeout: 60_000 });
+  await expect(row(page, 'big.png').getByTestId('doc-error')).toHaveAttribute('data-code', 'storage-full');
+  await expect(row(page, 'big.png').getByTestId('doc-error')).toContainText('This model needs about 0.28 GB more space, and this browser lets Loupe store only 0.05 GB more');
+  expect(mirror.requested.length).toBe(before);
+});

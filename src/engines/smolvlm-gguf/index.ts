@@ -11,6 +11,7 @@ import { downloadFile } from './download-file';
 import { modelFileKey, opfsStore } from './opfs-store';
 import { ggufRole } from './gguf-files';
 import { readPage } from './read-page';
+import { hasMemory64, llamaUnsupported } from './support';
 
 /**
  * Enough for SmolVLM2's image tokens at its largest (a 4×4 grid of tiles and the whole page, 64 to 81
@@ -30,11 +31,15 @@ export function createGgufVlmEngine(config: GgufVlmConfig): Engine {
   let wllama: Wllama | undefined;
   let maxSide = 2048;
   const log: string[] = [];
+  // llama.cpp says how many layers went to the GPU; with no usable WebGPU device it says nothing and runs on the CPU.
+  let offloaded = false;
   const keep = (level: string) => (...args: unknown[]) => {
-    log.push(`${level}: ${args.map(String).join(' ')}`);
+    const line = args.map(String).join(' ');
+    if (/offloaded [1-9]\d*\/\d+ layers to GPU/.test(line)) offloaded = true;
+    log.push(`${level}: ${line}`);
     if (log.length > KEPT_LOG_LINES) log.shift();
   };
-  const logger = { debug: () => undefined, log: keep('info'), warn: keep('warn'), error: keep('error') };
+  const logger = { debug: keep('debug'), log: keep('info'), warn: keep('warn'), error: keep('error') };
 
   function failure(error: unknown, doing: string): unknown {
     if ((error as Error)?.name === 'AbortError' || error instanceof LoupeError) return error;
@@ -57,8 +62,8 @@ export function createGgufVlmEngine(config: GgufVlmConfig): Engine {
 
   return {
     async load(onProgress, signal) {
-      if (!globalThis.crossOriginIsolated)
-        throw new LoupeError('engine-load-failed', 'llama.cpp needs a cross-origin-isolated page (SharedArrayBuffer), and this one is not: serve Loupe with the COOP and COEP headers (the preview and dev servers do), or choose a SmolVLM model in the ONNX layout.');
+      const unsupported = llamaUnsupported(globalThis.crossOriginIsolated === true, hasMemory64());
+      if (unsupported) throw new LoupeError('engine-load-failed', unsupported);
       const [model, mmproj] = await modelFiles(config.source, onProgress, signal);
       const [modelRole, projector] = await Promise.all([ggufRole(model, nameOf(config.source, 'model')), ggufRole(mmproj, nameOf(config.source, 'mmproj'))]).catch((error: Error) => {
         throw new LoupeError('engine-load-failed', error.message);
@@ -83,6 +88,10 @@ export function createGgufVlmEngine(config: GgufVlmConfig): Engine {
         throw failed instanceof LoupeError && failed.code === 'engine-failed' ? new LoupeError('engine-load-failed', failed.message) : failed;
       }
       wllama = runtime;
+      if (config.device === 'webgpu' && !offloaded) {
+        await this.dispose();
+        throw new LoupeError('gpu-unavailable', 'llama.cpp found no WebGPU device it can use in this browser, so nothing would run on the GPU. Retry on the CPU (WASM).');
+      }
       if (signal?.aborted) {
         await this.dispose();
         throwIfAborted(signal);

@@ -1,5 +1,6 @@
 import { catalogueEntry, downloadMegabytes, type DtypePlan } from './catalogue';
 import { ggufCatalogueEntry, ggufDownloadMegabytes } from '../smolvlm-gguf/catalogue';
+import { hasMemory64, llamaUnsupported } from '../smolvlm-gguf/support';
 
 /** What this device offers a vision-language model; `probeCapabilities` fills it in a browser. */
 export interface Capabilities {
@@ -19,6 +20,8 @@ export interface Capabilities {
   cores: number;
   /** `crossOriginIsolated`: llama.cpp's wasm needs SharedArrayBuffer, which only an isolated page gets. */
   isolated: boolean;
+  /** WebAssembly Memory64, which llama.cpp's wasm64 build needs (not in Safari). */
+  memory64: boolean;
 }
 
 export interface Recommendation {
@@ -60,7 +63,8 @@ export function recommend(caps: Capabilities): Recommendation {
     reasons.push(`A WebGPU adapter is available${gpu.description ? ` (${gpu.description})` : ''}, so the model runs on the GPU.`);
   }
   const f16 = device === 'webgpu' && gpu!.shaderF16;
-  const runtime = caps.isolated ? 'gguf' : 'onnx';
+  const noLlama = llamaUnsupported(caps.isolated, caps.memory64);
+  const runtime = noLlama ? 'onnx' : 'gguf';
   if (device === 'webgpu' && runtime === 'onnx') reasons.push(f16 ? 'It supports shader-f16: half-precision weights (q4f16).' : 'It lacks shader-f16: 4-bit weights with 32-bit activations (q4).');
   const dtype = dtypePlanFor(device, f16);
 
@@ -68,9 +72,9 @@ export function recommend(caps: Capabilities): Recommendation {
   const memoryText = memory === undefined ? 'unknown memory' : `about ${memory} GiB of memory`;
   const bigBuffers = (gpu?.maxBufferSize ?? 0) >= GIB;
   reasons.push(
-    caps.isolated
-      ? `llama.cpp runs the model from its published GGUF files (${device === 'webgpu' ? 'every layer on the GPU' : 'a thread per core'}); SmolVLM2 2.2B is published only as GGUF.`
-      : 'This page is not cross-origin isolated, so llama.cpp (the GGUF runtime) cannot run; onnxruntime serves the model.',
+    noLlama
+      ? `llama.cpp (the GGUF runtime) cannot run here, so onnxruntime serves the model: ${noLlama.split(';')[0]!.replace(/,? and this one is not.*$/, '')}.`
+      : `llama.cpp runs the model from its published GGUF files (${device === 'webgpu' ? 'every layer on the GPU' : 'a thread per core'}); SmolVLM2 2.2B is published only as GGUF.`,
   );
   const tier = (large: boolean, medium: boolean) => (large ? 'large' : medium ? 'medium' : 'small');
   const size = tier(
@@ -123,5 +127,6 @@ export async function probeCapabilities(nav: Navigator = navigator): Promise<Cap
     deviceMemoryGiB: (nav as Navigator & { deviceMemory?: number }).deviceMemory,
     cores: nav.hardwareConcurrency || 1,
     isolated: globalThis.crossOriginIsolated === true,
+    memory64: hasMemory64(),
   };
 }

@@ -114,9 +114,17 @@ const modelFor = (runtime: Runtime): Model =>
       : { runtime, repo: 'loupe/tiny-smolvlm-fixture', host: onnxFixture!.host, dtype: 'fp32', model: '', mmproj: '' };
 const server = await serveApp(args.dist);
 const results: Record<string, Record<Stage, number>> = {};
+/** A runtime that cannot run on a device here (llama.cpp on a software WebGPU adapter) is reported, not fatal. */
+const failures: Record<string, string> = {};
 try {
   for (const runtime of runtimes)
-    for (const device of args.devices.split(',')) results[`${runtime} ${device}`] = await runDevice(server.url, device, modelFor(runtime), Number(args.pages));
+    for (const device of args.devices.split(',')) {
+      try {
+        results[`${runtime} ${device}`] = await runDevice(server.url, device, modelFor(runtime), Number(args.pages));
+      } catch (error) {
+        failures[`${runtime} ${device}`] = error instanceof Error ? error.message : String(error);
+      }
+    }
 } finally {
   await server.close();
   await onnxFixture?.close();
@@ -130,6 +138,7 @@ for (const [key, r] of Object.entries(results)) {
   const share = r.decodePerToken ? `${((100 * r.loopOverheadPerToken) / r.decodePerToken).toFixed(0)} %` : '–';
   console.log([key, ...STAGES.map((s) => (s === 'tokens' ? String(r[s]) : fmt(r[s]))), share].join(' | '));
 }
+for (const [key, why] of Object.entries(failures)) console.log(`${key} | did not run: ${why}`);
 mkdirSync(dirname(resolve(args.out)), { recursive: true });
-writeFileSync(resolve(args.out), JSON.stringify({ model: real ? args.repo : 'fixtures', fixture: !real, pages: Number(args.pages), results }, null, 2));
+writeFileSync(resolve(args.out), JSON.stringify({ model: real ? args.repo : 'fixtures', fixture: !real, pages: Number(args.pages), results, failures }, null, 2));
 console.log(`\nwritten: ${args.out}`);

@@ -14,7 +14,6 @@ import { probeCapabilities, type Capabilities } from '../engines/smolvlm/capabil
 import { ENGINE_INFO } from '../engines/registry';
 import { usePickedModel } from '../store/picked-model';
 import { connectAllowed } from '../pwa/connect-policy';
-import { modelLoadsOffline, spaceShortfall, storedGgufBytes } from '../engines/smolvlm/availability';
 import { ggufDownloadMegabytes } from '../engines/smolvlm-gguf/catalogue';
 import { exportFiles, type ExportFormat } from './export-files';
 import { downloadBlob } from '../export/download';
@@ -375,7 +374,7 @@ class Loupe {
    * Before a GGUF download (hundreds of megabytes to gigabytes): ask the browser to keep it under storage
    * pressure, and refuse up front, with the figures, when it cannot fit.
    */
-  private async makeRoomFor(chosen: ChosenModel): Promise<void> {
+  private async makeRoomFor(chosen: ChosenModel, { spaceShortfall, storedGgufBytes }: typeof import('../engines/smolvlm/availability')): Promise<void> {
     if (chosen.config.runtime !== 'gguf' || chosen.config.source.kind !== 'hub') return;
     await requestPersistence().catch(() => false);
     if (!chosen.ggufEntry || !navigator.storage?.estimate) return;
@@ -406,10 +405,12 @@ class Loupe {
     const label = chosen?.label ?? ENGINE_INFO[wanted].label;
     if (config?.source.kind === 'hub' && !connectAllowed(config.source.host))
       throw new LoupeError('engine-load-failed', `Loupe may connect to ${config.source.host} only after a reload: its Content-Security-Policy allows the hosts set when the page opened. Reload Loupe, then retry.`);
-    const offlineReady = config ? await modelLoadsOffline(config) : true;
+    // The model stores' code is only needed once a SmolVLM loads.
+    const availability = config && (await import('../engines/smolvlm/availability'));
+    const offlineReady = availability ? await availability.modelLoadsOffline(config!) : true;
     if (!navigator.onLine && !offlineReady)
       throw new LoupeError('engine-load-failed', `${label} is not downloaded yet and this device is offline. Read with an embedded engine, or connect once to download the model.`);
-    if (config?.runtime === 'gguf' && config.source.kind === 'hub' && !offlineReady) await this.makeRoomFor(chosen!);
+    if (availability && config?.runtime === 'gguf' && config.source.kind === 'hub' && !offlineReady) await this.makeRoomFor(chosen!, availability);
     useEngineStatus.setState({ engine: wanted, state: 'loading', files: {}, error: undefined, loadMs: undefined, label, startedAt: performance.now() });
     const load = {};
     this.latestLoad = load;

@@ -16,8 +16,10 @@ export function summarizeDownload(files: Record<string, LoadProgress>, startedAt
   const all = Object.values(files);
   const total = all.reduce((sum, f) => sum + f.total, 0);
   const loaded = all.reduce((sum, f) => sum + Math.min(f.loaded, f.total), 0);
+  const resumed = all.reduce((sum, f) => sum + Math.min(f.resumed ?? 0, f.total), 0);
   const seconds = (now - startedAt) / 1000;
-  const bytesPerSecond = seconds > 0 ? loaded / seconds : 0;
+  // Only what arrived in this session says how fast the connection is: a resumed download's earlier bytes did not.
+  const bytesPerSecond = seconds > 0 ? (loaded - resumed) / seconds : 0;
   const secondsLeft = seconds >= 1 && bytesPerSecond > 0 && total > loaded ? (total - loaded) / bytesPerSecond : total && total === loaded ? 0 : undefined;
   return { loaded, total, fraction: total ? loaded / total : undefined, bytesPerSecond, secondsLeft };
 }

@@ -16,6 +16,8 @@ export interface LoadProgress {
   file: string;
   loaded: number;
   total: number;
+  /** Bytes that were already on the device when this download continued: they count as loaded, not as speed. */
+  resumed?: number;
 }
 
 export interface RecognizeOptions {

@@ -2,7 +2,7 @@ import { useEngineStatus } from '../store/engine-status';
 import { ENGINE_INFO } from '../engines/registry';
 import { useSettings } from '../store/settings';
 import type { EngineId } from '../engines/engine';
-import { useSmolVlmUsable } from './SmolVlmSettings';
+import { useSmolVlmUsable } from './use-smolvlm-usable';
 
 /** Which engine reads pages, and its loading state (files are fetched from Loupe's own origin only). */
 export function EngineStatus({ override }: { override: EngineId | undefined }) {

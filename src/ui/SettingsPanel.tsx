@@ -1,7 +1,10 @@
 import { DialogButton } from './DialogButton';
 import { DEFAULT_MISTRAL_MODEL, MISTRAL_ENDPOINTS, useSettings, type DateOrder } from '../store/settings';
-import { SmolVlmSettingsFields } from './SmolVlmSettings';
+import { lazy, Suspense } from 'react';
 import { ReloadForHosts } from './ReloadForHosts';
+
+// The model menu, its file pickers and the stored-models list load when Settings first opens.
+const SmolVlmSettingsFields = lazy(() => import('./SmolVlmSettings').then((m) => ({ default: m.SmolVlmSettingsFields })));
 
 const DATE_ORDERS: [DateOrder, string][] = [
   ['auto', 'Automatic (from the receipt)'],
@@ -38,7 +41,9 @@ function SettingsForm() {
           ))}
         </select>
       </label>
-      <SmolVlmSettingsFields />
+      <Suspense fallback={<p className="muted">Loading the SmolVLM settings…</p>}>
+        <SmolVlmSettingsFields />
+      </Suspense>
       <fieldset>
         <legend>Mistral structuring (optional, off by default)</legend>
         <p className="muted">

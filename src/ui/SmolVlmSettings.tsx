@@ -1,7 +1,6 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { DEFAULT_SMOLVLM, useSettings, type SmolVlmSettings } from '../store/settings';
 import { usePickedModel } from '../store/picked-model';
-import { useAppShell } from '../store/app-shell';
 import { chosenSmolVlm } from '../app/loupe';
 import { CATALOGUE, DTYPES, downloadMegabytes, isDtype, uniformPlan, type DtypePlan } from '../engines/smolvlm/catalogue';
 import { GGUF_CATALOGUE, ggufDownloadMegabytes } from '../engines/smolvlm-gguf/catalogue';
@@ -9,7 +8,6 @@ import { formatMegabytes } from '../engines/smolvlm/capabilities';
 import type { ChosenModel } from '../engines/smolvlm/choose';
 import type { SmolVlmConfig } from '../engines/smolvlm/config';
 import { deleteCachedModel, listCachedModels, type CachedModel } from '../engines/smolvlm/model-cache';
-import { modelLoadsOffline } from '../engines/smolvlm/availability';
 import { deleteGgufModel, listGgufModels, type StoredGgufModel } from '../engines/smolvlm-gguf/opfs-store';
 import { sortGgufPair } from '../engines/smolvlm-gguf/gguf-files';
 import { folderModelSource } from '../engines/smolvlm/picked-folder';
@@ -41,32 +39,6 @@ function planOf(config: SmolVlmConfig): DtypePlan | undefined {
 }
 
 const RECOMMENDABLE = [...CATALOGUE, ...GGUF_CATALOGUE];
-
-/**
- * Whether the SmolVLM engine can start now: online it can always download; offline only a model whose
- * files are all in the cache (or a picked folder) can load. Worked out only while offline, so that an
- * online page never wakes the GPU to ask for an adapter it may not need.
- */
-export function useSmolVlmUsable(): boolean {
-  const online = useAppShell((s) => s.online);
-  const settings = useSettings((s) => s.smolvlm);
-  const folder = usePickedModel((s) => s.folder);
-  const gguf = usePickedModel((s) => s.gguf);
-  const [offlineUsable, setOfflineUsable] = useState<boolean>();
-  useEffect(() => {
-    if (online) return;
-    let live = true;
-    chosenSmolVlm(settings).then((chosen) => modelLoadsOffline(chosen.config)).then(
-      (usable) => live && setOfflineUsable(usable),
-      // A folder not picked again, or no cache at all: the engine would fail, so it is not offered.
-      () => live && setOfflineUsable(false),
-    );
-    return () => {
-      live = false;
-    };
-  }, [online, settings, folder, gguf]);
-  return online || offlineUsable !== false;
-}
 
 /** The SmolVLM engine's model: which one (recommended by default, and why), from where, how precise, on which device. */
 export function SmolVlmSettingsFields() {

@@ -93,7 +93,8 @@ async function writeBody(
   let loaded = offset;
   let unflushed = 0;
   let complete = false;
-  onProgress({ file: name, loaded, total });
+  const progress = () => onProgress({ file: name, loaded, total, ...(offset && { resumed: offset }) });
+  progress();
   try {
     if (!response.body) throw new LoupeError('engine-load-failed', `The server sent no body for ${name}.`);
     const reader = response.body.getReader();
@@ -113,7 +114,7 @@ async function writeBody(
         await writer.flush();
         unflushed = 0;
       }
-      onProgress({ file: name, loaded, total });
+      progress();
     }
     if (loaded !== total) throw new LoupeError('engine-load-failed', `The download of ${name} stopped at ${megabytes(loaded)} of ${megabytes(total)}. Retry to continue from there.`);
     complete = true;

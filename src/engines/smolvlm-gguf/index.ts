@@ -4,13 +4,13 @@ import type { Engine, LoadProgress, RecognizeOptions } from '../engine';
 import { throwIfAborted } from '../engine';
 import { LoupeError } from '../../errors';
 import type { GgufSource, GgufVlmConfig } from '../smolvlm/config';
-import { gpuFailure } from '../smolvlm/gpu-failure';
 import { RECEIPT_JSON_PROMPT } from '../../receipt/model-answer';
 import { receiptJsonSchema } from '../../receipt/schema';
 import { downloadFile } from './download-file';
 import { modelFileKey, opfsStore } from './opfs-store';
 import { ggufRole } from './gguf-files';
 import { readPage } from './read-page';
+import { llamaFailure } from './failure';
 import { hasMemory64, llamaUnsupported } from './support';
 
 /**
@@ -41,15 +41,7 @@ export function createGgufVlmEngine(config: GgufVlmConfig): Engine {
   };
   const logger = { debug: keep('debug'), log: keep('info'), warn: keep('warn'), error: keep('error') };
 
-  function failure(error: unknown, doing: string): unknown {
-    if ((error as Error)?.name === 'AbortError' || error instanceof LoupeError) return error;
-    if (config.device === 'webgpu') {
-      const gpu = gpuFailure(`${(error as Error)?.message ?? error} ${log.join(' ')}`);
-      if (gpu) return gpu;
-    }
-    const said = log.filter((line) => /^(error|warn)/.test(line)).slice(-3).join(' · ');
-    return new LoupeError('engine-failed', `llama.cpp could not ${doing}: ${(error as Error)?.message ?? String(error)}${said ? ` (${said})` : ''}`);
-  }
+  const failure = (error: unknown, doing: string) => llamaFailure(error, log, config.device, doing);
 
   async function ask(image: Parameters<Engine['recognize']>[0], options: RecognizeOptions & { prompt?: string; maxTokens?: number; schema?: Record<string, unknown> }) {
     if (!wllama) throw new LoupeError('engine-failed', 'The SmolVLM model is not loaded.');

@@ -17,6 +17,10 @@ describe('summarizeDownload', () => {
   it('totals the files and extrapolates time left from the average rate', () => {
     expect(summarizeDownload(files, 0, 10_000)).toEqual({ loaded: 50, total: 200, fraction: 0.25, bytesPerSecond: 5, secondsLeft: 30 });
   });
+  it('counts bytes kept from an earlier, cut-off download as loaded but not as speed', () => {
+    const resumed = { 'm.gguf': { file: 'm.gguf', loaded: 150, total: 200, resumed: 100 } };
+    expect(summarizeDownload(resumed, 0, 10_000)).toEqual({ loaded: 150, total: 200, fraction: 0.75, bytesPerSecond: 5, secondsLeft: 10 });
+  });
   it('gives no time left before a second has passed, and zero once all bytes are in', () => {
     expect(summarizeDownload(files, 0, 500).secondsLeft).toBeUndefined();
     expect(summarizeDownload({ a: { file: 'a', loaded: 9, total: 9 } }, 0, 5000).secondsLeft).toBe(0);

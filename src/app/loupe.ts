@@ -453,7 +453,15 @@ export function deviceCapabilities(): Promise<Capabilities> {
 
 /** The SmolVLM model the settings and this device's capabilities choose, with a picked folder if any. */
 export async function chosenSmolVlm(settings: SmolVlmSettings = useSettings.getState().smolvlm): Promise<ChosenModel> {
-  return chooseModel(settings, await deviceCapabilities(), usePickedModel.getState());
+  const caps = await deviceCapabilities();
+  const chosen = chooseModel(settings, caps, usePickedModel.getState());
+  if (settings.model !== 'auto' || chosen.config.runtime !== 'gguf') return chosen;
+  // Someone who downloaded the recommended ONNX model before GGUF was recommended keeps it: no new download.
+  const onnx = chooseModel({ ...settings, model: chosen.recommendation.onnxModelId }, caps, usePickedModel.getState());
+  const { modelLoadsOffline } = await import('../engines/smolvlm/availability');
+  if ((await modelLoadsOffline(chosen.config)) || !(await modelLoadsOffline(onnx.config).catch(() => false))) return chosen;
+  const kept = `${onnx.label.replace(/ on (WebGPU|WASM)$/, '')} is already downloaded, so it is used instead of downloading ${chosen.label.replace(/ on (WebGPU|WASM)$/, '')}; choose that one to switch.`;
+  return { ...onnx, recommendation: { ...onnx.recommendation, reasons: [...onnx.recommendation.reasons, kept] } };
 }
 
 /** A PDF page is read as rendered until the user crops or turns it. */

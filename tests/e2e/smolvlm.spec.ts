@@ -141,3 +141,23 @@ test('a model folder picked from disk loads with no download at all', async ({ p
   rmSync(photos, { recursive: true });
   await expect(page.getByTestId('settings').getByRole('alert')).toContainText('config.json, preprocessor_config.json, tokenizer.json missing');
 });
+
+test('an ONNX model downloaded before GGUF was recommended stays in use under “Recommended”, with no new download', async ({ page }) => {
+  const catalogued = await startModelMirror('HuggingFaceTB/SmolVLM2-256M-Video-Instruct');
+  try {
+    await page.goto('/');
+    await useFixtureModel(page, { repo: 'unused/first', host: catalogued.host, device: 'wasm' });
+    await page.getByTestId('settings-open').click();
+    await page.getByTestId('smolvlm-model').selectOption('smolvlm2-256m');
+    await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('file-input').setInputFiles({ name: 'onnx.png', mimeType: 'image/png', buffer: await renderReceiptFixturePng(page) });
+    await expect(row(page, 'onnx.png')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+
+    await page.getByTestId('settings-open').click();
+    await page.getByTestId('smolvlm-model').selectOption('auto');
+    await expect(page.getByTestId('smolvlm-chosen')).toContainText('Will load: SmolVLM2 256M on WASM');
+    await expect(page.getByTestId('smolvlm-recommendation')).toContainText('SmolVLM2 256M is already downloaded, so it is used instead of downloading SmolVLM2 256M (GGUF)');
+  } finally {
+    await catalogued.close();
+  }
+});

@@ -43,7 +43,7 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Blob> 
   const get = options.fetch ?? fetch;
   const stored = await store.stat(key);
   if (stored?.complete && stored.bytes === stored.total) {
-    onProgress({ file: name, loaded: stored.total, total: stored.total });
+    onProgress({ file: name, loaded: stored.total, total: stored.total, resumed: stored.total });
     return store.read(key);
   }
   let resumeFrom = stored;
@@ -62,6 +62,11 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Blob> 
       await response.body?.cancel().catch(() => undefined);
       resumeFrom = undefined;
       continue;
+    }
+    if (plan.action === 'complete') {
+      await (await store.openWriter(key, plan.total, plan.total)).close(true);
+      onProgress({ file: name, loaded: plan.total, total: plan.total, resumed: plan.total });
+      return store.read(key);
     }
     if (plan.action === 'fail') throw new LoupeError('engine-load-failed', `Could not download ${name} (HTTP ${plan.status}).`);
     if (plan.total === undefined) throw new LoupeError('engine-load-failed', `The server did not say how large ${name} is, so Loupe cannot tell a complete download from a cut one.`);
@@ -89,15 +94,19 @@ async function writeBody(
   onProgress: (progress: LoadProgress) => void,
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  const writer = await store.openWriter(key, offset, total);
+  const writer = await store.openWriter(key, offset, total).catch((error: unknown) => {
+    void response.body?.cancel().catch(() => undefined);
+    throw storageError(error, name);
+  });
   let loaded = offset;
   let unflushed = 0;
   let complete = false;
   const progress = () => onProgress({ file: name, loaded, total, ...(offset && { resumed: offset }) });
   progress();
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   try {
     if (!response.body) throw new LoupeError('engine-load-failed', `The server sent no body for ${name}.`);
-    const reader = response.body.getReader();
+    reader = response.body.getReader();
     for (;;) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
       try {
@@ -107,7 +116,9 @@ async function writeBody(
       }
       if (chunk.done) break;
       if (loaded + chunk.value.length > total) throw new LoupeError('engine-load-failed', `${name} is larger than the server announced (${total} bytes).`);
-      await writer.write(chunk.value);
+      await writer.write(chunk.value).catch((error: unknown) => {
+        throw storageError(error, name);
+      });
       loaded += chunk.value.length;
       unflushed += chunk.value.length;
       if (unflushed >= FLUSH_BYTES) {
@@ -118,10 +129,24 @@ async function writeBody(
     }
     if (loaded !== total) throw new LoupeError('engine-load-failed', `The download of ${name} stopped at ${megabytes(loaded)} of ${megabytes(total)}. Retry to continue from there.`);
     complete = true;
+  } catch (error) {
+    await reader?.cancel().catch(() => undefined);
+    throw error;
   } finally {
-    // What arrived is kept either way: a retry continues from it.
-    await writer.close(complete);
+    // What arrived is kept either way: a retry continues from it. A failure to close must not hide
+    // the reason the download stopped.
+    const closed = writer.close(complete);
+    if (complete) await closed.catch((error: unknown) => Promise.reject(storageError(error, name)));
+    else await closed.catch(() => undefined);
   }
+}
+
+/** The disk refusing a write says so plainly; another tab writing the same file too. */
+function storageError(error: unknown, name: string): unknown {
+  const kind = (error as Error)?.name;
+  if (kind === 'QuotaExceededError') return new LoupeError('storage-full', `This device has no room left for ${name}. What arrived is kept; free space (or delete a downloaded model in Settings), then retry.`);
+  if (kind === 'NoModificationAllowedError' || kind === 'InvalidStateError') return new LoupeError('engine-load-failed', `${name} is being written by another Loupe tab. Retry once that download ends.`);
+  return error;
 }
 
 function megabytes(bytes: number): string {

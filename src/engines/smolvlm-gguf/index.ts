@@ -1,7 +1,7 @@
 import { Wllama } from '@wllama/wllama';
 import wasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
 import type { Engine, LoadProgress, RecognizeOptions } from '../engine';
-import { throwIfAborted } from '../engine';
+import { abortError, throwIfAborted } from '../engine';
 import { LoupeError } from '../../errors';
 import type { GgufSource, GgufVlmConfig } from '../smolvlm/config';
 import { RECEIPT_JSON_PROMPT } from '../../receipt/model-answer';
@@ -11,7 +11,7 @@ import { modelFileKey, opfsStore } from './opfs-store';
 import { ggufRole } from './gguf-files';
 import { readPage } from './read-page';
 import { llamaFailure } from './failure';
-import { hasMemory64, llamaUnsupported } from './support';
+import { hasJspi, hasMemory64, llamaUnsupported } from './support';
 
 /**
  * Enough for SmolVLM2's image tokens at its largest (a 4×4 grid of tiles and the whole page, 64 to 81
@@ -54,8 +54,8 @@ export function createGgufVlmEngine(config: GgufVlmConfig): Engine {
 
   return {
     async load(onProgress, signal) {
-      const unsupported = llamaUnsupported(globalThis.crossOriginIsolated === true, hasMemory64());
-      if (unsupported) throw new LoupeError('engine-load-failed', unsupported);
+      const unsupported = llamaUnsupported({ isolated: globalThis.crossOriginIsolated === true, memory64: hasMemory64(), jspi: hasJspi() });
+      if (unsupported) throw new LoupeError('engine-load-failed', `llama.cpp cannot run here: ${unsupported.reason}; ${unsupported.advice}.`);
       const [model, mmproj] = await modelFiles(config.source, onProgress, signal);
       const [modelRole, projector] = await Promise.all([ggufRole(model, nameOf(config.source, 'model')), ggufRole(mmproj, nameOf(config.source, 'mmproj'))]).catch((error: Error) => {
         throw new LoupeError('engine-load-failed', error.message);
@@ -66,6 +66,8 @@ export function createGgufVlmEngine(config: GgufVlmConfig): Engine {
       throwIfAborted(signal);
       // Absolute: the engine worker runs from a blob: URL, which no relative path resolves against.
       const runtime = new Wllama({ default: new URL(wasmUrl, self.location.origin).href }, { logger, suppressNativeLog: false });
+      // wllama points browsers it thinks need its compat build at a CDN: never fetch code from elsewhere.
+      runtime.setCompat(null);
       try {
         await runtime.loadModel([model, mmproj], {
           n_ctx: CONTEXT_TOKENS,
@@ -121,11 +123,16 @@ async function modelFiles(source: GgufSource, onProgress: (progress: LoadProgres
   const both = new AbortController();
   const stop = () => both.abort();
   signal?.addEventListener('abort', stop, { once: true });
-  const get = (file: string) =>
-    downloadFile({ url: base + file.split('/').map(encodeURIComponent).join('/'), key: modelFileKey(host, source.repo, file), name: file, store: opfsStore, onProgress, signal: both.signal }).catch((error: unknown) => {
+  const get = (file: string) => {
+    const key = modelFileKey(host, source.repo, file);
+    const download = () => downloadFile({ url: base + file.split('/').map(encodeURIComponent).join('/'), key, name: file, store: opfsStore, onProgress, signal: both.signal });
+    // One writer per file across tabs: a second tab waits, then finds the file complete (or continues it).
+    const locked = navigator.locks ? navigator.locks.request(`loupe-gguf ${key}`, { signal: both.signal }, download) : download();
+    return locked.catch((error: unknown) => {
       both.abort();
-      throw error;
+      throw (error as Error)?.name === 'AbortError' ? abortError() : error;
     });
+  };
   try {
     const results = await Promise.allSettled([get(source.model), get(source.mmproj)]);
     const failed = results.find((r) => r.status === 'rejected' && (r.reason as Error)?.name !== 'AbortError') ?? results.find((r) => r.status === 'rejected');

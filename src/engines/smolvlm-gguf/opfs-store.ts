@@ -87,9 +87,15 @@ export const opfsStore: FileStore = {
 
   async openWriter(key, offset, total): Promise<FileWriter> {
     const at = (await folderOf(key, true))!;
-    await writeMeta(at.dir, at.name, { total, complete: false });
+    // The data file's handle first: it is the lock, so a second writer fails before it touches anything.
     const handle = await ((await at.dir.getFileHandle(at.name, { create: true })) as SyncFileHandle).createSyncAccessHandle();
-    handle.truncate(offset);
+    try {
+      await writeMeta(at.dir, at.name, { total, complete: false });
+      handle.truncate(offset);
+    } catch (error) {
+      handle.close();
+      throw error;
+    }
     let position = offset;
     return {
       async write(chunk) {
@@ -99,8 +105,12 @@ export const opfsStore: FileStore = {
         handle.flush();
       },
       async close(complete) {
-        handle.flush();
-        handle.close();
+        try {
+          handle.flush();
+        } finally {
+          // The handle holds the file's lock: it must go even when the flush fails.
+          handle.close();
+        }
         if (complete) await writeMeta(at.dir, at.name, { total, complete: true });
       },
     };

@@ -1,6 +1,6 @@
 import { catalogueEntry, downloadMegabytes, type DtypePlan } from './catalogue';
 import { ggufCatalogueEntry, ggufDownloadMegabytes } from '../smolvlm-gguf/catalogue';
-import { hasMemory64, llamaUnsupported } from '../smolvlm-gguf/support';
+import { hasJspi, hasMemory64, llamaUnsupported } from '../smolvlm-gguf/support';
 
 /** What this device offers a vision-language model; `probeCapabilities` fills it in a browser. */
 export interface Capabilities {
@@ -20,14 +20,17 @@ export interface Capabilities {
   cores: number;
   /** `crossOriginIsolated`: llama.cpp's wasm needs SharedArrayBuffer, which only an isolated page gets. */
   isolated: boolean;
-  /** WebAssembly Memory64, which llama.cpp's wasm64 build needs (not in Safari). */
+  /** WebAssembly Memory64 and JSPI, which llama.cpp's wasm build needs (not in Safari; JSPI from Chromium 137). */
   memory64: boolean;
+  jspi: boolean;
 }
 
 export interface Recommendation {
   modelId: string;
   /** Which runtime serves the model: llama.cpp for GGUF, onnxruntime for the transformers.js layout. */
   runtime: 'gguf' | 'onnx';
+  /** The ONNX model of the same size: kept where it was downloaded before the GGUF runtime existed. */
+  onnxModelId: string;
   device: 'webgpu' | 'wasm';
   dtype: DtypePlan;
   /** Plain sentences shown to the user: why this model, device and precision. */
@@ -63,7 +66,7 @@ export function recommend(caps: Capabilities): Recommendation {
     reasons.push(`A WebGPU adapter is available${gpu.description ? ` (${gpu.description})` : ''}, so the model runs on the GPU.`);
   }
   const f16 = device === 'webgpu' && gpu!.shaderF16;
-  const noLlama = llamaUnsupported(caps.isolated, caps.memory64);
+  const noLlama = llamaUnsupported(caps);
   const runtime = noLlama ? 'onnx' : 'gguf';
   if (device === 'webgpu' && runtime === 'onnx') reasons.push(f16 ? 'It supports shader-f16: half-precision weights (q4f16).' : 'It lacks shader-f16: 4-bit weights with 32-bit activations (q4).');
   const dtype = dtypePlanFor(device, f16);
@@ -73,15 +76,16 @@ export function recommend(caps: Capabilities): Recommendation {
   const bigBuffers = (gpu?.maxBufferSize ?? 0) >= GIB;
   reasons.push(
     noLlama
-      ? `llama.cpp (the GGUF runtime) cannot run here, so onnxruntime serves the model: ${noLlama.split(';')[0]!.replace(/,? and this one is not.*$/, '')}.`
-      : `llama.cpp runs the model from its published GGUF files (${device === 'webgpu' ? 'every layer on the GPU' : 'a thread per core'}); SmolVLM2 2.2B is published only as GGUF.`,
+      ? `llama.cpp (the GGUF runtime) cannot run here, so onnxruntime serves the model: ${noLlama.reason}.`
+      : `llama.cpp runs the model from its published GGUF files (${device === 'webgpu' ? 'every layer on the GPU' : `${Math.min(4, caps.cores)} threads on the CPU`}); SmolVLM2 2.2B is published only as GGUF.`,
   );
   const tier = (large: boolean, medium: boolean) => (large ? 'large' : medium ? 'medium' : 'small');
   const size = tier(
     device === 'webgpu' && bigBuffers && (memory === undefined || memory >= 8) && (runtime === 'gguf' || f16),
     device === 'webgpu' ? (memory ?? 4) >= 4 : (memory ?? 4) >= 8 && caps.cores >= 8,
   );
-  const ids = runtime === 'gguf' ? { large: 'smolvlm2-2b-gguf', medium: 'smolvlm2-500m-gguf', small: 'smolvlm2-256m-gguf' } : { large: 'smolvlm-2b', medium: 'smolvlm2-500m', small: 'smolvlm2-256m' };
+  const onnxIds = { large: 'smolvlm-2b', medium: 'smolvlm2-500m', small: 'smolvlm2-256m' };
+  const ids = runtime === 'gguf' ? { large: 'smolvlm2-2b-gguf', medium: 'smolvlm2-500m-gguf', small: 'smolvlm2-256m-gguf' } : onnxIds;
   const modelId = ids[size];
   if (size === 'large') reasons.push(`With ${memoryText} and 1 GiB GPU buffers, the 2.2B model fits; it reads small print best.`);
   else if (size === 'medium') reasons.push(`With ${memoryText}${device === 'wasm' ? ` and ${caps.cores} CPU cores` : ''}, SmolVLM2 500M fits comfortably.`);
@@ -93,7 +97,7 @@ export function recommend(caps: Capabilities): Recommendation {
     );
   const gguf = ggufCatalogueEntry(modelId);
   reasons.push(`Download: about ${formatMegabytes(gguf ? ggufDownloadMegabytes(gguf) : downloadMegabytes(catalogueEntry(modelId)!, dtype))}, once.`);
-  return { modelId, runtime, device, dtype, reasons };
+  return { modelId, runtime, onnxModelId: onnxIds[size], device, dtype, reasons };
 }
 
 export function formatMegabytes(mb: number): string {
@@ -128,5 +132,6 @@ export async function probeCapabilities(nav: Navigator = navigator): Promise<Cap
     cores: nav.hardwareConcurrency || 1,
     isolated: globalThis.crossOriginIsolated === true,
     memory64: hasMemory64(),
+    jspi: hasJspi(),
   };
 }

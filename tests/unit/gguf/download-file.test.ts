@@ -68,6 +68,12 @@ describe('planResponse', () => {
     expect(planResponse(part, true, { status: 200, contentRange: null, contentLength: 1000 })).toEqual({ action: 'write', offset: 0, total: 1000 });
     expect(planResponse(undefined, false, { status: 404, contentRange: null, contentLength: 0 })).toEqual({ action: 'fail', status: 404 });
   });
+  it('takes a 416 at exactly the end of the same file as complete', () => {
+    expect(planResponse({ bytes: 1000, total: 1000, complete: false }, true, { status: 416, contentRange: 'bytes */1000', contentLength: 0 })).toEqual({ action: 'complete', total: 1000 });
+  });
+  it('falls back on the recorded total when a 206 names none', () => {
+    expect(planResponse(part, true, { status: 206, contentRange: 'bytes 100-999/*', contentLength: null })).toEqual({ action: 'write', offset: 100, total: 1000 });
+  });
   it('parses Content-Range, unknown totals included', () => {
     expect(parseContentRange('bytes 5-9/10')).toEqual({ start: 5, end: 9, total: 10 });
     expect(parseContentRange('bytes 5-9/*')).toEqual({ start: 5, end: 9, total: undefined });
@@ -114,6 +120,44 @@ describe('downloadFile', () => {
     files.set('k', { bytes: new Uint8Array(bytes.length + 10), total: bytes.length + 20, complete: false });
     await same(await downloadFile({ url: url(), key: 'k', name: FILE, store, onProgress: () => undefined }));
     expect(mirror.requested.map((r) => r.range)).toEqual([`bytes=${bytes.length + 10}-`, undefined]);
+  });
+
+  it('takes a file whose every byte is stored but not yet marked complete as it is (the tab closed in between)', async () => {
+    const { store, files } = memoryStore();
+    files.set('k', { bytes: bytes.slice(), total: bytes.length, complete: false });
+    const progress: LoadProgress[] = [];
+    await same(await downloadFile({ url: url(), key: 'k', name: FILE, store, onProgress: (p) => progress.push(p) }));
+    expect(mirror.requested.map((r) => r.range)).toEqual([`bytes=${bytes.length}-`]);
+    expect(await store.stat('k')).toMatchObject({ complete: true });
+    expect(progress.at(-1)).toEqual({ file: FILE, loaded: bytes.length, total: bytes.length, resumed: bytes.length });
+  });
+
+  it('says a stored file was not downloaded now, so time left is not flattered by it', async () => {
+    const { store } = memoryStore();
+    await downloadFile({ url: url(), key: 'k', name: FILE, store, onProgress: () => undefined });
+    const progress: LoadProgress[] = [];
+    await downloadFile({ url: url(), key: 'k', name: FILE, store, onProgress: (p) => progress.push(p) });
+    expect(progress).toEqual([{ file: FILE, loaded: bytes.length, total: bytes.length, resumed: bytes.length }]);
+  });
+
+  it('turns a full disk into a plain message and keeps what arrived', async () => {
+    const { store, files } = memoryStore();
+    const full: FileStore = {
+      ...store,
+      async openWriter(key, offset, total) {
+        const writer = await store.openWriter(key, offset, total);
+        let written = 0;
+        return {
+          ...writer,
+          async write(chunk) {
+            if ((written += chunk.length) > 100_000) throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+            await writer.write(chunk);
+          },
+        };
+      },
+    };
+    await expect(downloadFile({ url: url(), key: 'k', name: FILE, store: full, onProgress: () => undefined })).rejects.toMatchObject({ code: 'storage-full', message: expect.stringContaining(`no room left for ${FILE}`) });
+    expect(files.get('k')!.bytes.length).toBeGreaterThan(0);
   });
 
   it('keeps what arrived when cancelled, and says so with an AbortError', async () => {

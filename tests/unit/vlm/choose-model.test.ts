@@ -15,7 +15,7 @@ const gpu = (patch: Partial<NonNullable<Capabilities['webgpu']>> = {}) => ({
   ...patch,
 });
 // Not cross-origin isolated unless a test says so: the ONNX runtime's recommendations.
-const caps = (patch: Partial<Capabilities> = {}): Capabilities => ({ webgpu: undefined, deviceMemoryGiB: 8, cores: 8, isolated: false, memory64: true, ...patch });
+const caps = (patch: Partial<Capabilities> = {}): Capabilities => ({ webgpu: undefined, deviceMemoryGiB: 8, cores: 8, isolated: false, memory64: true, jspi: true, ...patch });
 const auto: SmolVlmChoice = { model: 'auto', repo: '', host: 'https://huggingface.co', device: 'auto', dtype: 'auto', ggufRepo: '', ggufModel: '', ggufMmproj: '' };
 const nothing: PickedModels = { folder: undefined, gguf: undefined };
 
@@ -123,12 +123,13 @@ describe('the GGUF models (llama.cpp)', () => {
   it('keeps to ONNX where the page is not isolated, and says so', () => {
     const r = recommend(caps({ webgpu: gpu() }));
     expect(r).toMatchObject({ runtime: 'onnx', modelId: 'smolvlm-2b' });
-    expect(r.reasons.join(' ')).toMatch(/llama\.cpp \(the GGUF runtime\) cannot run here, so onnxruntime serves the model: llama\.cpp needs a cross-origin-isolated page \(SharedArrayBuffer\)\./);
+    expect(r.reasons.join(' ')).toMatch(/llama\.cpp \(the GGUF runtime\) cannot run here, so onnxruntime serves the model: the page is not cross-origin isolated/);
   });
-  it('keeps to ONNX in a browser without WebAssembly Memory64 (Safari), and says so', () => {
+  it('keeps to ONNX in a browser without WebAssembly Memory64 (Safari) or JSPI, and says so', () => {
     const r = recommend(isolated({ memory64: false }));
     expect(r.runtime).toBe('onnx');
     expect(r.reasons.join(' ')).toMatch(/lacks WebAssembly Memory64/);
+    expect(recommend(isolated({ jspi: false })).reasons.join(' ')).toMatch(/lacks WebAssembly JSPI/);
   });
   it('turns a GGUF entry into its two files on the configured host, with the next model down', () => {
     const chosen = chooseModel({ ...auto, model: 'smolvlm2-2b-gguf', host: 'http://mirror.lan' }, isolated(), nothing);

@@ -378,8 +378,8 @@ class Loupe {
     if (chosen.config.runtime !== 'gguf' || chosen.config.source.kind !== 'hub') return;
     await requestPersistence().catch(() => false);
     if (!chosen.ggufEntry || !navigator.storage?.estimate) return;
-    const { host, repo } = chosen.config.source;
-    const needed = ggufDownloadMegabytes(chosen.ggufEntry) * 1e6 - (await storedGgufBytes(host, repo));
+    const { host, repo, model, mmproj } = chosen.config.source;
+    const needed = ggufDownloadMegabytes(chosen.ggufEntry) * 1e6 - (await storedGgufBytes(host, repo, [model, mmproj]));
     const shortfall = spaceShortfall(needed, await navigator.storage.estimate());
     if (shortfall) throw new LoupeError('storage-full', shortfall);
   }

@@ -1,4 +1,5 @@
 import { CACHE_PREFIX } from './caches';
+import { listGgufModels } from '../engines/smolvlm-gguf/opfs-store';
 import type { StorageReport } from '../store/app-shell';
 
 /**
@@ -23,6 +24,8 @@ export async function storageReport(): Promise<StorageReport> {
       else models += size;
     }
   }
+  // GGUF models live in the origin private file system, not in a cache.
+  models += (await listGgufModels().catch(() => [])).reduce((sum, model) => sum + model.bytes, 0);
   const details = (estimate as { usageDetails?: { indexedDB?: number } }).usageDetails;
   const usage = estimate.usage ?? 0;
   return {

@@ -96,6 +96,7 @@ export function SmolVlmSettingsFields() {
           {plan ? `, precision ${describePlan(plan)}` : ''}
           {chosen.config.runtime === 'gguf' && chosen.config.source.kind === 'hub' ? `, with llama.cpp: ${chosen.config.source.model} and ${chosen.config.source.mmproj}` : ''}
           {chosen.ggufEntry ? ` (about ${formatMegabytes(ggufDownloadMegabytes(chosen.ggufEntry))})` : ''}.
+          {chosen.ggufEntry?.note && ` ${chosen.ggufEntry.note}`}
         </p>
       )}
       {error && (
@@ -239,6 +240,7 @@ type Downloaded = { runtime: 'onnx'; model: CachedModel } | { runtime: 'gguf'; m
 /** Models in the browser's storage (transformers.js's cache and Loupe's GGUF files in OPFS), with their size and a delete button. */
 function DownloadedModels() {
   const [models, setModels] = useState<Downloaded[]>();
+  const [problem, setProblem] = useState<string>();
   const refresh = () =>
     void Promise.all([listCachedModels().catch(() => []), listGgufModels().catch(() => [])]).then(([onnx, gguf]) =>
       setModels([...gguf.map((model) => ({ runtime: 'gguf' as const, model })), ...onnx.map((model) => ({ runtime: 'onnx' as const, model }))]),
@@ -262,12 +264,27 @@ function DownloadedModels() {
                   {item.runtime === 'gguf' && <GgufProgress model={item.model} />}
                 </span>
               </span>
-              <button type="button" aria-label={`Delete ${item.model.repo}`} onClick={() => void remove(item).then(refresh)}>
+              <button
+                type="button"
+                aria-label={`Delete ${item.model.repo}`}
+                onClick={() => {
+                  setProblem(undefined);
+                  // A file being downloaded is locked by the browser until the download stops.
+                  void remove(item)
+                    .catch((error: unknown) => setProblem(`${item.model.repo} could not be deleted (${error instanceof Error ? error.message : String(error)}). Cancel its download first, then delete it.`))
+                    .finally(refresh);
+                }}
+              >
                 Delete
               </button>
             </li>
           ))}
         </ul>
+      )}
+      {problem && (
+        <p className="doc-error" role="alert">
+          {problem}
+        </p>
       )}
     </div>
   );

@@ -1,12 +1,17 @@
-import { ggufKind, ggufNumber, readGgufHeader, type GgufHeader } from '../gguf/read-gguf-header';
+import { GgufHeaderTruncatedError, ggufKind, ggufNumber, readGgufHeader, type GgufHeader } from '../gguf/read-gguf-header';
 
-/** A header holds the whole tokenizer (tens of thousands of strings): read a little, then more if needed. */
+/** Larger than any real header (a tokenizer of a few hundred thousand strings): a length beyond it is damage. */
+const MAX_HEADER_BYTES = 64 * 1024 * 1024;
+
+/** A header holds the whole tokenizer (tens of thousands of strings): read a little, then what it says it needs. */
 export async function readBlobHeader(blob: Blob): Promise<GgufHeader> {
-  for (let bytes = 1 << 20; ; bytes *= 8) {
+  for (let bytes = 1 << 20; ; ) {
     try {
       return readGgufHeader(new Uint8Array(await blob.slice(0, bytes).arrayBuffer()));
     } catch (error) {
-      if (bytes >= blob.size || !/longer than the bytes given/.test((error as Error).message)) throw error;
+      if (!(error instanceof GgufHeaderTruncatedError) || bytes >= blob.size) throw error;
+      if (error.atLeast > Math.min(blob.size, MAX_HEADER_BYTES)) throw new Error(`its header claims ${error.atLeast} bytes, more than the file holds or any model needs`, { cause: error });
+      bytes = Math.min(blob.size, Math.max(error.atLeast, bytes * 4));
     }
   }
 }

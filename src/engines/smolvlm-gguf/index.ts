@@ -81,6 +81,10 @@ export function createGgufVlmEngine(config: GgufVlmConfig): Engine {
         const failed = failure(error, 'load the model');
         throw failed instanceof LoupeError && failed.code === 'engine-failed' ? new LoupeError('engine-load-failed', failed.message) : failed;
       }
+      if (!runtime.supportInputModality('image')) {
+        await runtime.exit().catch(() => undefined);
+        throw new LoupeError('engine-load-failed', `${nameOf(config.source, 'mmproj')} gives this model no image input.`);
+      }
       wllama = runtime;
       if (config.device === 'webgpu' && !offloaded) {
         await this.dispose();
@@ -90,7 +94,6 @@ export function createGgufVlmEngine(config: GgufVlmConfig): Engine {
         await this.dispose();
         throwIfAborted(signal);
       }
-      if (!runtime.supportInputModality('image')) throw new LoupeError('engine-load-failed', `${nameOf(config.source, 'mmproj')} gives this model no image input.`);
     },
 
     recognize(image, options) {

@@ -10,10 +10,10 @@ export async function modelLoadsOffline(config: SmolVlmConfig): Promise<boolean>
   return hasGgufFiles(await listGgufModels(), host, repo, [model, mmproj]);
 }
 
-/** Bytes of this GGUF model already on the device, finished files and unfinished ones. */
-export async function storedGgufBytes(host: string, repo: string): Promise<number> {
+/** Bytes of these files of a GGUF repo already on the device, finished or not (other quantizations aside). */
+export async function storedGgufBytes(host: string, repo: string, files: string[]): Promise<number> {
   const stored = (await listGgufModels()).find((m) => m.repo === repo && m.host === host.replace(/\/+$/, ''));
-  return stored?.bytes ?? 0;
+  return (stored?.files ?? []).filter((f) => files.includes(f.file)).reduce((sum, f) => sum + f.bytes, 0);
 }
 
 /**

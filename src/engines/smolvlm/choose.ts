@@ -59,6 +59,8 @@ export function chooseModel(choice: SmolVlmChoice, caps: Capabilities, picked: P
     return { ...none, config: { runtime: 'gguf', source: picked.gguf, device }, label: `${picked.gguf.model.name} (files on this device) on ${on}` };
   }
   const gguf = ggufCatalogueEntry(model);
+  if (model === 'custom-gguf' && !(choice.ggufRepo && choice.ggufModel && choice.ggufMmproj))
+    throw new LoupeError('engine-load-failed', 'Enter the GGUF repository and the names of both its files (the model and its mmproj projector) in Settings.');
   if (gguf || model === 'custom-gguf') {
     const source = gguf
       ? { kind: 'hub' as const, repo: gguf.repo, host: choice.host, model: gguf.model.file, mmproj: gguf.mmproj.file }

@@ -28,5 +28,9 @@ describe('picked GGUF files', () => {
     await expect(sortGgufPair([modelFile, modelFile])).rejects.toThrow('Neither file is a vision projector');
     await expect(sortGgufPair([mmprojFile, mmprojFile])).rejects.toThrow('Neither file is a language model');
     await expect(sortGgufPair([modelFile, new File(['x'], 'photo.jpg')])).rejects.toThrow('Pick two .gguf files together');
+    // A damaged length must not make Loupe read a whole model into memory to find the header's end.
+    const damaged = model.slice(0, 4096);
+    new DataView(damaged.buffer).setBigUint64(24, 2n ** 40n, true);
+    await expect(ggufRole(new File([damaged], 'damaged.gguf'), 'damaged.gguf')).rejects.toThrow(/damaged\.gguf is not a GGUF file Loupe can read/);
   });
 });

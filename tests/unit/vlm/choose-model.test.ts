@@ -149,6 +149,7 @@ describe('the GGUF models (llama.cpp)', () => {
     const picked = chooseModel({ ...auto, model: 'gguf-files', device: 'webgpu' }, isolated(), { folder: undefined, gguf: { kind: 'files', name: 'model.gguf 1 mmproj.gguf 1', model, mmproj } });
     expect(picked).toMatchObject({ config: { runtime: 'gguf', device: 'webgpu', source: { kind: 'files', model, mmproj } }, label: 'model.gguf (files on this device) on WebGPU' });
     expect(() => chooseModel({ ...auto, model: 'gguf-files' }, isolated(), nothing)).toThrow(/Pick the model’s two \.gguf files again/);
+    expect(() => chooseModel({ ...auto, model: 'custom-gguf', ggufRepo: 'me/Vlm-GGUF', ggufModel: 'm.gguf' }, isolated(), nothing)).toThrow(/names of both its files/);
   });
 });
 

@@ -58,6 +58,8 @@ class Loupe {
   /** Loads stored documents and resumes any that a reload or closed tab interrupted. */
   async start(): Promise<void> {
     startLibraryView();
+    // Text edits a reload or a closed tab cut off before IndexedDB had them.
+    await this.edits.recover();
     await this.refresh();
     db.onDbChange((change) => void this.refresh(change.docId));
     addEventListener('pagehide', () => void this.edits.flush());

@@ -1,5 +1,4 @@
 import { CACHE_PREFIX } from './caches';
-import { listGgufModels } from '../engines/smolvlm-gguf/opfs-store';
 import type { StorageReport } from '../store/app-shell';
 
 /**
@@ -24,7 +23,8 @@ export async function storageReport(): Promise<StorageReport> {
       else models += size;
     }
   }
-  // GGUF models live in the origin private file system, not in a cache.
+  // GGUF models live in the origin private file system, not in a cache (its code loads only for this report).
+  const { listGgufModels } = await import('../engines/smolvlm-gguf/opfs-store');
   models += (await listGgufModels().catch(() => [])).reduce((sum, model) => sum + model.bytes, 0);
   const details = (estimate as { usageDetails?: { indexedDB?: number } }).usageDetails;
   const usage = estimate.usage ?? 0;

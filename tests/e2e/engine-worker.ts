@@ -20,3 +20,20 @@ export function namedWorker(page: Page, name: string): Promise<Worker> {
 export function engineWorker(page: Page): Promise<Worker> {
   return namedWorker(page, 'loupe-engine');
 }
+
+/**
+ * Records, inside the engine worker, every streamed version of the text it posts to the page; the
+ * returned function reads them back.
+ */
+export async function recordPartials(worker: Worker): Promise<() => Promise<string[]>> {
+  await worker.evaluate(() => {
+    const scope = self as unknown as { postMessage: (m: { type: string; text?: string }, t?: Transferable[]) => void; partials: string[] };
+    const post = scope.postMessage.bind(scope);
+    scope.partials = [];
+    scope.postMessage = (message, transfer) => {
+      if (message.type === 'partial') scope.partials.push(message.text!);
+      post(message, transfer);
+    };
+  });
+  return () => worker.evaluate(() => (self as unknown as { partials: string[] }).partials);
+}

@@ -6,7 +6,7 @@ import { renderReceiptFixturePng } from '../fixtures';
 import { writeTinyGgufSmolVlmFixture } from '../fixtures/tiny-gguf-smolvlm/make-tiny-gguf-smolvlm';
 import { startGgufMirror } from '../support/gguf-mirror';
 import { useGgufFixtureModel } from './smolvlm-settings';
-import { engineWorker } from './engine-worker';
+import { engineWorker, recordPartials } from './engine-worker';
 import { exportJson, row } from './locators';
 
 // The tiny GGUF SmolVLM is a FIXTURE with random weights that llama.cpp loads and runs: its text is
@@ -29,21 +29,6 @@ type Exported = { documents: { name: string; engine: string; fields?: { source: 
 const exported = (page: Page) => exportJson<Exported>(page);
 const fixture = { repo: REPO, model: names.model, mmproj: names.mmproj };
 const requestsFor = (file: string) => mirror.requested.filter((r) => r.file === file);
-
-/** Records, inside the engine worker, every streamed version of the text it posts to the page. */
-async function recordPartials(page: Page) {
-  const worker = await engineWorker(page);
-  await worker.evaluate(() => {
-    const scope = self as unknown as { postMessage: (m: { type: string; text?: string }, t?: Transferable[]) => void; partials: string[] };
-    const post = scope.postMessage.bind(scope);
-    scope.partials = [];
-    scope.postMessage = (message, transfer) => {
-      if (message.type === 'partial') scope.partials.push(message.text!);
-      post(message, transfer);
-    };
-  });
-  return () => worker.evaluate(() => (self as unknown as { partials: string[] }).partials);
-}
 
 test('downloads a GGUF model with progress, resumes a cut-off download, and reads a page on WASM with tokens streamed', async ({ page }) => {
   const foreign: string[] = [];
@@ -71,7 +56,7 @@ test('downloads a GGUF model with progress, resumes a cut-off download, and read
   await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click();
 
   // Retry continues the file from the bytes kept, then reads the page, streaming every token.
-  const partials = recordPartials(page);
+  const partials = engineWorker(page).then(recordPartials);
   await row(page, 'receipt.png').getByRole('button', { name: 'Retry', exact: true }).click();
   const readPartials = await partials;
   await expect(row(page, 'receipt.png')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { renderReceiptFixturePng } from '../fixtures';
 import { startModelMirror } from '../support/model-mirror';
 import { useFixtureModel } from './smolvlm-settings';
-import { engineWorker } from './engine-worker';
+import { engineWorker, recordPartials } from './engine-worker';
 import { exportJson, row } from './locators';
 
 // The tiny SmolVLM is a FIXTURE with random weights: its text is gibberish by design. These tests check
@@ -47,18 +47,9 @@ test('the SmolVLM engine downloads its model from the configured host and reads 
   });
   const spawned = engineWorker(page);
   await page.getByTestId('file-input').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: await renderReceiptFixturePng(page) });
-  const worker = await spawned;
-  await worker.evaluate(() => {
-    const scope = self as unknown as { postMessage: (m: { type: string; text?: string }, t?: Transferable[]) => void; partials: string[] };
-    const post = scope.postMessage.bind(scope);
-    scope.partials = [];
-    scope.postMessage = (message, transfer) => {
-      if (message.type === 'partial') scope.partials.push(message.text!);
-      post(message, transfer);
-    };
-  });
+  const readPartials = await recordPartials(await spawned);
   await expect(row(page, 'receipt.png')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
-  const partials = await worker.evaluate(() => (self as unknown as { partials: string[] }).partials);
+  const partials = await readPartials();
   expect(partials.length).toBeGreaterThan(2);
   expect(partials.every((text, i) => i === 0 || text.startsWith(partials[i - 1]!))).toBe(true);
   const shown = await page.evaluate(() => (window as unknown as { streamed: string[] }).streamed);

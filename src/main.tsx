@@ -26,9 +26,8 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-registerServiceWorker();
-
 const started = loupe.start();
+registerServiceWorker(loupe.settled);
 startDocumentRoute(started);
 started
   .then(() => receiveLaunchedFiles((files) => void loupe.addFiles(files)))

@@ -55,6 +55,13 @@ class Loupe {
     (error) => this.notify(messageOf(error)),
   );
 
+  private settle: () => void = () => undefined;
+  /**
+   * Resolves once opening Loupe is over: the engine preloaded (or not wanted) and the documents dropped
+   * meanwhile read. Work that can wait, such as the service worker's precache download, waits for it.
+   */
+  readonly settled = new Promise<void>((resolve) => (this.settle = resolve));
+
   /** Loads stored documents and resumes any that a reload or closed tab interrupted. */
   async start(): Promise<void> {
     startLibraryView();
@@ -74,8 +81,8 @@ class Loupe {
       }
     });
     const unfinished = await db.listUnfinished();
-    if (unfinished.length) void this.queue.enqueue(unfinished.map((d) => d.id));
-    else preloadWhenIdle(() => this.preloadEngine());
+    const opening = unfinished.length ? this.queue.enqueue(unfinished.map((d) => d.id)) : preloadWhenIdle(() => this.preloadEngine());
+    void opening.then(() => this.queue.idle()).then(this.settle);
   }
 
   /**
@@ -438,12 +445,14 @@ class Loupe {
  * Runs `preload` once the page is idle after opening, unless the device asks to save data (a page opened to look
  * at stored receipts then spends nothing on an engine it may not use).
  */
-function preloadWhenIdle(preload: () => Promise<void>): void {
+function preloadWhenIdle(preload: () => Promise<void>): Promise<void> {
   const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
-  if (connection?.saveData) return;
-  const run = () => void preload();
-  if ('requestIdleCallback' in self) requestIdleCallback(run, { timeout: 1500 });
-  else setTimeout(run, 200);
+  if (connection?.saveData) return Promise.resolve();
+  return new Promise((resolve) => {
+    const run = () => void preload().finally(resolve);
+    if ('requestIdleCallback' in self) requestIdleCallback(run, { timeout: 1500 });
+    else setTimeout(run, 200);
+  });
 }
 
 /** Asked once per page load: every document read asks for the engine's configuration. */

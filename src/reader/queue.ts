@@ -33,6 +33,11 @@ export class ReadingQueue {
     return this.draining;
   }
 
+  /** Resolves once nothing is being read or waiting, however many documents join meanwhile. */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
   /** Stops the document being read and drops the rest; returns the ids that were dropped (current first). */
   cancelAll(): string[] {
     const dropped = [...(this.state.current ? [this.state.current] : []), ...this.state.waiting];

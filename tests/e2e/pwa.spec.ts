@@ -21,6 +21,24 @@ async function installAndControl(page: Page) {
   expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready) && navigator.serviceWorker.controller))).toBe(true);
 }
 
+test('on a first visit the service worker registers (and downloads its precache) only once the receipt dropped at opening is read', async ({ page }) => {
+  // What Loupe has stored at the moment it registers the worker.
+  await page.addInitScript(() => {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args: Parameters<typeof register>) {
+      const win = window as unknown as { storedAtRegister: Promise<unknown>; loupe: { exportJson(): Promise<unknown> } };
+      win.storedAtRegister = win.loupe.exportJson();
+      return register.apply(this, args);
+    };
+  });
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: await renderReceiptFixturePng(page) });
+  await expect(row(page, 'receipt.png')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-offline-ready', 'true', { timeout: 60_000 });
+  const stored = (await page.evaluate(() => (window as unknown as { storedAtRegister: Promise<unknown> }).storedAtRegister)) as { documents: { name: string; status: string }[] };
+  expect(stored.documents.map((d) => [d.name, d.status])).toEqual([['receipt.png', 'done']]);
+});
+
 test('installable: manifest, icons, file and share handlers, and a service worker in control', async ({ page }) => {
   await installAndControl(page);
   const cdp = await page.context().newCDPSession(page);

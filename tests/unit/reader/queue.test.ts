@@ -26,6 +26,28 @@ describe('ReadingQueue', () => {
     expect(queue.snapshot).toEqual({ waiting: [], current: undefined, finished: 0 });
   });
 
+  it('idle() waits for every document, including those that join while it waits', async () => {
+    const gates = { a: deferred(), b: deferred() };
+    const read: string[] = [];
+    const queue = new ReadingQueue(async (id) => {
+      read.push(id);
+      await gates[id as 'a' | 'b'].promise;
+    }, () => {});
+    await queue.idle();
+    void queue.enqueue(['a']);
+    let idle = false;
+    const waiting = queue.idle().then(() => (idle = true));
+    await Promise.resolve();
+    void queue.enqueue(['b']);
+    gates.a.resolve();
+    await new Promise((r) => setTimeout(r, 1));
+    expect(read).toEqual(['a', 'b']);
+    expect(idle).toBe(false);
+    gates.b.resolve();
+    await waiting;
+    expect(queue.snapshot.current).toBeUndefined();
+  });
+
   it('reports overall progress while draining', async () => {
     const states: QueueState[] = [];
     const queue = new ReadingQueue(async () => {}, (s) => states.push(s));

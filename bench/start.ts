@@ -39,9 +39,34 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+/**
+ * Times taken inside the page, so Playwright's polling does not round them up (its waits poll every 500 ms after
+ * the first few tries): when each file was dropped (the input's change event) and when its row first showed the
+ * document done or failed, both in ms since the page's navigation started.
+ */
+function recordTimes() {
+  const times = { dropped: {} as Record<string, number>, finished: {} as Record<string, number> };
+  (window as unknown as { loupeBench: typeof times }).loupeBench = times;
+  document.addEventListener('change', (event) => {
+    const input = event.target as HTMLInputElement;
+    if (input.dataset?.testid === 'file-input') for (const file of input.files ?? []) times.dropped[file.name] = performance.now();
+  }, true);
+  new MutationObserver(() => {
+    for (const row of document.querySelectorAll<HTMLElement>('[data-testid=doc-row]')) {
+      const { name, status } = row.dataset;
+      if (name && (status === 'done' || status === 'failed') && !(name in times.finished)) times.finished[name] = performance.now();
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
+}
+
+/** Drops a receipt and waits for its text; returns when it was dropped and when it was read, as recordTimes saw them. */
 async function drop(page: Page, file: string, name = basename(file)) {
   await page.getByTestId('file-input').setInputFiles({ name, mimeType: '', buffer: readFileSync(file) });
-  await page.locator(`[data-testid=doc-row][data-name="${name}"]`).and(page.locator('[data-status=done],[data-status=failed]')).waitFor({ timeout: 300_000 });
+  await page.waitForFunction((n) => n in (window as unknown as { loupeBench: { finished: object } }).loupeBench.finished, name, { timeout: 300_000, polling: 100 });
+  return page.evaluate((n) => {
+    const { dropped, finished } = (window as unknown as { loupeBench: { dropped: Record<string, number>; finished: Record<string, number> } }).loupeBench;
+    return { droppedAt: dropped[n]!, readAt: finished[n]! };
+  }, name);
 }
 
 /**
@@ -50,15 +75,11 @@ async function drop(page: Page, file: string, name = basename(file)) {
  */
 async function visit(context: BrowserContext, url: string, name: string, pauseMs = 0) {
   const page = await context.newPage();
-  let started = Date.now();
   await page.goto(url);
   await page.getByTestId('file-input').waitFor({ state: 'attached' });
-  if (pauseMs) {
-    await page.waitForTimeout(pauseMs);
-    started = Date.now();
-  }
-  await drop(page, first, name);
-  const ms = Date.now() - started;
+  if (pauseMs) await page.waitForTimeout(pauseMs);
+  const { droppedAt, readAt } = await drop(page, first, name);
+  const ms = Math.round(pauseMs ? readAt - droppedAt : readAt);
   const loadMs = Number(await page.getByTestId('engine-status').getAttribute('data-load-ms'));
   return { page, ms, loadMs };
 }
@@ -66,6 +87,7 @@ async function visit(context: BrowserContext, url: string, name: string, pauseMs
 async function measure(url: string) {
   const profile = mkdtempSync(join(tmpdir(), 'loupe-start-'));
   const context = await chromium.launchPersistentContext(profile, chromiumLaunchOptions());
+  await context.addInitScript(recordTimes);
   try {
     const cold = await visit(context, url, 'first-visit.jpg');
     await cold.page.locator('[data-testid=connection][data-offline-ready=true]').waitFor({ timeout: 120_000 });
@@ -75,9 +97,8 @@ async function measure(url: string) {
     const warm = await visit(context, url, 'later-visit.jpg');
     const perReceipt: number[] = [];
     for (const file of receipts) {
-      const before = Date.now();
-      await drop(warm.page, file);
-      perReceipt.push(Date.now() - before);
+      const { droppedAt, readAt } = await drop(warm.page, file);
+      perReceipt.push(Math.round(readAt - droppedAt));
     }
     await warm.page.close();
     return { firstVisitMs: cold.ms, firstLoadMs: cold.loadMs, laterVisitMs: warm.ms, laterLoadMs: warm.loadMs, pickedMs: picked.ms, medianMs: median(perReceipt), slowestMs: Math.max(...perReceipt), perReceipt };

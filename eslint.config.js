@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'public/vendor', 'test-results', 'playwright-report', 'bench/out', 'tests/fixtures/generated'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'public/vendor', 'test-results', 'playwright-report', 'bench/out', 'tests/fixtures/generated', 'generated'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,7 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy } from './src/pwa/csp.ts';
-import { IMAGE_TOOLS_CHUNK, LLAMA_WASM } from './src/pwa/caches.ts';
+import { IMAGE_TOOLS_FILES, LLAMA_WASM } from './src/pwa/caches.ts';
 
 /** Cross-origin isolation lets onnxruntime-web run on several threads (SharedArrayBuffer). */
 const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
@@ -62,7 +62,7 @@ export default defineConfig({
         // Tesseract (the second engine) and source maps are left to the network and the runtime cache.
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,wasm,onnx,txt,bcmap,pfb,ttf}'],
         // OpenCV.js (photo straightening) and llama.cpp (GGUF models) are cached when first needed (workers/sw.ts).
-        globIgnores: ['vendor/tesseract/**', '**/*.map', IMAGE_TOOLS_CHUNK, LLAMA_WASM],
+        globIgnores: ['vendor/tesseract/**', '**/*.map', ...IMAGE_TOOLS_FILES, LLAMA_WASM],
         maximumFileSizeToCacheInBytes: 48 * 1024 * 1024,
       },
     }),
@@ -70,8 +70,6 @@ export default defineConfig({
   // 'mpa' turns off the SPA fallback: a missing model or wasm file must answer 404, not index.html.
   appType: 'mpa',
   worker: { format: 'es' },
-  // Found only once a photo is straightened; prebundled up front so the dev server never reloads the page for it.
-  optimizeDeps: { include: ['@techstark/opencv-js'] },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -12,7 +12,8 @@ import { performance } from 'node:perf_hooks';
 import type { RgbaImage } from '../src/engines/engine';
 import { detectSheet } from '../src/pipeline/image/capture/correct-page';
 import { warpPage } from '../src/pipeline/image/capture/find-page';
-import { loadOpenCv, type OpenCv } from '../src/pipeline/image/capture/opencv';
+import openCvPackage from '@techstark/opencv-js';
+import { provideOpenCv, type OpenCv } from '../src/pipeline/image/capture/opencv';
 import { cornerError, type Quad } from '../src/pipeline/image/capture/quad';
 import { transcriptCounts, type Counts } from '../src/pipeline/metrics/text-metrics';
 import { paddleInNode } from '../scripts/paddle/node-paddle';
@@ -32,7 +33,8 @@ const count = (name: keyof typeof args) => Number(args[name]);
 const SEED_BASE = 910_000;
 
 const loadStart = performance.now();
-const cv = await loadOpenCv();
+// In Node the package's own script, wasm inside: the app's split copy is fetched from its origin.
+const cv = await provideOpenCv(openCvPackage);
 const openCvLoadMs = performance.now() - loadStart;
 
 const median = (values: number[]) => {

@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, existsSync, readFileSync, rmSync, writeFileSync } fr
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rewritten, servedRecognizer } from './paddle/served-graphs';
+import { splitOpenCv } from './opencv/split-opencv';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const modules = join(root, 'node_modules');
@@ -45,3 +46,13 @@ rmSync(out, { recursive: true, force: true });
 for (const [from, to] of COPIED) cpSync(source(from), target(to), { recursive: true });
 for (const [from, to, transform] of TRANSFORMED) writeFileSync(target(to), transform(readFileSync(source(from))));
 console.log(`vendor: ${COPIED.length + TRANSFORMED.length} entries in public/vendor`);
+
+// OpenCV.js split into script and wasm (scripts/opencv/split-opencv.ts). Imported with `?url` by
+// src/pipeline/image/capture/opencv-runtime.ts, so the build names both by their content.
+const openCvOut = join(root, 'generated', 'opencv');
+rmSync(openCvOut, { recursive: true, force: true });
+mkdirSync(openCvOut, { recursive: true });
+const openCv = splitOpenCv(readFileSync(source('@techstark/opencv-js/dist/opencv.js'), 'utf8'));
+writeFileSync(join(openCvOut, 'opencv.mjs'), openCv.script);
+writeFileSync(join(openCvOut, 'opencv.wasm'), openCv.wasm);
+console.log(`vendor: OpenCV.js split into generated/opencv (script ${(openCv.script.length / 1e6).toFixed(1)} MB, wasm ${(openCv.wasm.length / 1e6).toFixed(1)} MB)`);

@@ -4,7 +4,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
-import { CACHE_PREFIX, SHARE_INBOX_CACHE, SHARE_TARGET_PATH, isImageToolsChunk, isLlamaWasm, ownCachesToDelete, RUNTIME_CACHES } from '../src/pwa/caches';
+import { CACHE_PREFIX, SHARE_INBOX_CACHE, SHARE_TARGET_PATH, isImageToolsScript, isLlamaWasm, ownCachesToDelete, RUNTIME_CACHES } from '../src/pwa/caches';
 import { stashSharedFiles } from '../src/pwa/share-inbox';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
@@ -20,9 +20,10 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html')));
 // The second engine is cached the first time it is used rather than on every install.
 registerRoute(({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/vendor/tesseract/'), new CacheFirst({ cacheName: RUNTIME_CACHES.tesseract }));
 
-// The image tools that straighten photos (OpenCV.js, 10 MB) are cached once a photo needs them; one version is kept.
+// The script of the image tools that straighten photos (OpenCV.js) is cached once a photo needs them; one version
+// is kept. Their wasm is Loupe's own to cache (src/pipeline/image/capture/opencv-runtime.ts).
 registerRoute(
-  ({ url }) => url.origin === self.location.origin && isImageToolsChunk(url.pathname),
+  ({ url }) => url.origin === self.location.origin && isImageToolsScript(url.pathname),
   new CacheFirst({ cacheName: RUNTIME_CACHES.imageTools, plugins: [new ExpirationPlugin({ maxEntries: 1 })] }),
 );
 

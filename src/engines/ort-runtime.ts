@@ -3,6 +3,7 @@ import type * as OrtCpu from 'onnxruntime-web/wasm';
 import type { LoadProgress } from './engine';
 import { fetchWithProgress } from './fetch-with-progress';
 import { RUNTIME_CACHES } from '../pwa/caches';
+import { compileCachedWasm } from '../pwa/compile-cached-wasm';
 // The build emits these once, hashed, from Loupe's own origin; onnxruntime-web would otherwise fetch them from a CDN.
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
@@ -27,33 +28,14 @@ export async function loadOrt(onProgress: (progress: LoadProgress) => void, sign
   return ort;
 }
 
-// Loupe's own copy of the OCR runtime, so it is compiled from Cache Storage on every visit, the first included:
-// Chromium then keeps the optimized machine code beside the cached response and later visits skip compiling.
-const RUNTIME_CACHE = RUNTIME_CACHES.ocr;
-
 /**
  * onnxruntime-web's CPU-only build (no WebGPU, no asyncify: 14 MB of wasm instead of 27, compiled in half the
  * time) for the embedded OCR, compiled once for the engine worker and all its line readers: a compiled module
- * posted to a worker shares its code, so the cores tier it up once instead of once per worker.
+ * posted to a worker shares its code, so the cores tier it up once instead of once per worker. It is compiled
+ * from Loupe's own Cache Storage copy on every visit, the first included, so later visits start optimized.
  */
-export async function compileCpuRuntime(onProgress: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<WebAssembly.Module> {
-  const url = absolute(cpuWasmUrl);
-  const cache = await globalThis.caches?.open(RUNTIME_CACHE).catch(() => undefined);
-  const cached = await cache?.match(url);
-  // A damaged or half-evicted copy is dropped and fetched again, rather than failing every load from now on.
-  if (cached) {
-    const compiled = await WebAssembly.compileStreaming(cached).catch(() => undefined);
-    if (compiled) return compiled;
-    await cache!.delete(url);
-  }
-  const bytes = await fetchWithProgress(url, 'OCR runtime', onProgress, signal);
-  if (!cache) return WebAssembly.compile(bytes);
-  // A new release's runtime replaces the old one's. A cache that cannot take it (storage full) only costs the next visit a compile.
-  const stored = await Promise.all((await cache.keys()).map((old) => cache.delete(old)))
-    .then(() => cache.put(url, new Response(bytes, { headers: { 'Content-Type': 'application/wasm' } })))
-    .then(() => cache.match(url))
-    .catch(() => undefined);
-  return stored ? WebAssembly.compileStreaming(stored) : WebAssembly.compile(bytes);
+export function compileCpuRuntime(onProgress: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<WebAssembly.Module> {
+  return compileCachedWasm(absolute(cpuWasmUrl), RUNTIME_CACHES.ocr, (url) => fetchWithProgress(url, 'OCR runtime', onProgress, signal));
 }
 
 /**

@@ -12,12 +12,16 @@ export const RUNTIME_CACHES = {
   tesseract: `${CACHE_PREFIX}-runtime-tesseract-v1`,
   ocr: `${CACHE_PREFIX}-runtime-ocr-v1`,
   imageTools: `${CACHE_PREFIX}-runtime-image-tools-v1`,
+  imageToolsWasm: `${CACHE_PREFIX}-runtime-image-tools-wasm-v1`,
   llama: `${CACHE_PREFIX}-runtime-llama-v1`,
 } as const;
 
-/** OpenCV.js's chunk as Vite names it (`assets/opencv-<hash>.js`); left out of the precache (vite.config.ts). */
-export const IMAGE_TOOLS_CHUNK = 'assets/opencv-*.js';
-export const isImageToolsChunk = (pathname: string) => /^\/assets\/opencv-[\w-]+\.js$/.test(pathname);
+/**
+ * OpenCV.js's script and wasm as the build names them (`assets/opencv-<hash>.mjs`, `.wasm`), left out of the
+ * precache (vite.config.ts): the service worker caches the script on first use, Loupe the wasm (compiled from it).
+ */
+export const IMAGE_TOOLS_FILES = ['assets/opencv-*.mjs', 'assets/opencv-*.wasm'];
+export const isImageToolsScript = (pathname: string) => /^\/assets\/opencv-[\w-]+\.mjs$/.test(pathname);
 
 /** llama.cpp's wasm (`assets/wllama-<hash>.wasm`, 10 MB), for GGUF models only: cached on first use, not precached. */
 export const LLAMA_WASM = 'assets/wllama-*.wasm';

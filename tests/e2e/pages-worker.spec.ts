@@ -35,7 +35,7 @@ test.beforeAll(async () => {
     logLevel: 'error',
     server: { port: 5191, strictPort: false, host: '127.0.0.1' },
     // Pre-bundled up front, so the optimizer never reloads the page in the middle of a test.
-    optimizeDeps: { include: ['pdfjs-dist', '@techstark/opencv-js'], entries: ['tests/e2e/harness/pages.html'] },
+    optimizeDeps: { include: ['pdfjs-dist'], entries: ['tests/e2e/harness/pages.html'] },
   });
   await server.listen();
   origin = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';

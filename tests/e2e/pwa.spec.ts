@@ -8,6 +8,7 @@ import { startGgufMirror } from '../support/gguf-mirror';
 import { makeTinyGgufSmolVlm, TINY_GGUF_MMPROJ_FILE, TINY_GGUF_MODEL_FILE } from '../fixtures/tiny-gguf-smolvlm/make-tiny-gguf-smolvlm';
 import { RUNTIME_CACHES } from '../../src/pwa/caches';
 import { row } from './locators';
+import { photoScene } from '../fixtures/photo-scenes/scene';
 
 // Every other spec blocks the service worker to test the app alone; this one tests the worker.
 test.use({ serviceWorkers: 'allow' });
@@ -72,6 +73,26 @@ test('after one visit, with the network gone: the app loads, documents are there
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-engine', 'paddle');
   await context.setOffline(false);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-online', 'true');
+});
+
+test('the image tools that straighten photos are kept on first use, and straighten a photo with the network gone', async ({ page, context }) => {
+  await installAndControl(page);
+  const straightened = async (name: string) => {
+    await expect(row(page, name)).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+    await row(page, name).getByRole('button', { name, exact: true }).click();
+    await expect(page.getByTestId('page-corners')).toHaveAttribute('data-corrected', 'true');
+  };
+  const photo = async (seed: number) => (await photoScene(seed, { background: 'wood', secondSheet: false, touching: false })).jpeg;
+  await page.getByTestId('file-input').setInputFiles({ name: 'online.jpg', mimeType: 'image/jpeg', buffer: await photo(4301) });
+  await straightened('online.jpg');
+  const cached = await page.evaluate(async (names) => Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname))), [RUNTIME_CACHES.imageTools, RUNTIME_CACHES.imageToolsWasm]);
+  expect(cached).toEqual([[expect.stringMatching(/^\/assets\/opencv-[\w-]+\.mjs$/)], [expect.stringMatching(/^\/assets\/opencv-[\w-]+\.wasm$/)]]);
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByTestId('file-input').setInputFiles({ name: 'offline.jpg', mimeType: 'image/jpeg', buffer: await photo(4302) });
+  await straightened('offline.jpg');
+  await context.setOffline(false);
 });
 
 test("a phone's share sheet sends a photo straight into Loupe", async ({ page }) => {

@@ -1,8 +1,32 @@
-// The one module that imports OpenCV.js, so it and its 10.8 MB land in a chunk of their own, loaded on first use.
-import cv from '@techstark/opencv-js';
+// OpenCV.js as scripts/opencv/split-opencv.ts splits it (npm run vendor): loaded on first use, the wasm compiled
+// from Loupe's own Cache Storage copy so a later visit skips the compile, the script handed the compiled module.
+import scriptUrl from '../../../../generated/opencv/opencv.mjs?url';
+import wasmUrl from '../../../../generated/opencv/opencv.wasm?url';
+import { RUNTIME_CACHES } from '../../../pwa/caches';
+import { compileCachedWasm } from '../../../pwa/compile-cached-wasm';
+import { OPENCV_MODULE_GLOBAL } from './opencv-global';
+
+async function fetchBytes(url: string): Promise<Uint8Array<ArrayBuffer>> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
 
 /**
- * The runtime, boxed: OpenCV.js's module object has a `then` that hands back the object itself, so a promise
- * resolved with it (or with a namespace that copies its keys, as bundlers do for CommonJS) never settles.
+ * The Emscripten module, boxed: OpenCV.js's module object has a `then` that hands back the object itself, so a
+ * promise resolved with it (or with a namespace that copies its keys, as bundlers do for CommonJS) never settles.
  */
-export const openCvRuntime: { module: unknown } = { module: cv };
+export async function openCvRuntime(): Promise<{ module: unknown }> {
+  const absolute = (url: string) => new URL(url, self.location.origin).href;
+  const compiled = await compileCachedWasm(absolute(wasmUrl), RUNTIME_CACHES.imageToolsWasm, fetchBytes);
+  // Emscripten makes this object its module: onAbort, set by whoever waits for the runtime, hears a failed instantiation.
+  const overrides: { onAbort?: (reason: unknown) => void; instantiateWasm: unknown } = {
+    instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
+      WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled), (error: unknown) => overrides.onAbort?.(error));
+      return {};
+    },
+  };
+  (globalThis as Record<string, unknown>)[OPENCV_MODULE_GLOBAL] = overrides;
+  const { default: module } = (await import(/* @vite-ignore */ absolute(scriptUrl))) as { default: unknown };
+  return { module };
+}

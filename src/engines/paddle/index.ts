@@ -7,6 +7,7 @@ import { fetchWithProgress } from '../fetch-with-progress';
 import { compileCpuRuntime, loadCpuOrt } from '../ort-runtime';
 import { PaddleOcr, paddleAlphabet, sessionReader } from './paddle-ocr';
 import { laneCount, startLineReaderWorkers, type LineReaderWorkers } from './line-reader-workers';
+import { PADDLE_SESSION_OPTIONS } from './line-reader';
 
 /**
  * PaddleOCR PP-OCRv4 on onnxruntime-web's CPU build: detection in the engine worker, recognition on one
@@ -32,11 +33,10 @@ export function createPaddleEngine(): Engine {
       const starting = startLineReaderWorkers(laneCount(), { runtime, model: rec, alphabet });
       try {
         const ort = await loadCpuOrt(runtime, self.crossOriginIsolated ? laneCount() : 1);
-        const options: Ort.InferenceSession.SessionOptions = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
-        sessions = [await ort.InferenceSession.create(det, options)];
+        sessions = [await ort.InferenceSession.create(det, PADDLE_SESSION_OPTIONS)];
         helpers = await starting;
         // No worker could start (a browser short of memory): the engine worker reads the boxes itself.
-        if (helpers.readers.length === 0) sessions.push(await ort.InferenceSession.create(rec, options));
+        if (helpers.readers.length === 0) sessions.push(await ort.InferenceSession.create(rec, PADDLE_SESSION_OPTIONS));
         const readers = sessions[1] ? [sessionReader(ort, sessions[1], alphabet)] : helpers.readers;
         ocr = new PaddleOcr(ort, sessions[0]!, readers);
       } catch (error) {

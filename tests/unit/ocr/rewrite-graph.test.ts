@@ -3,6 +3,7 @@ import * as ort from 'onnxruntime-node';
 import onnxProto from 'onnx-proto';
 import { describe, expect, it } from 'vitest';
 import { PADDLE_ASSETS, rewritten } from '../../../scripts/paddle/served-graphs';
+import { strokes } from './stroke-input';
 import { floatTensor, model, node, seededWeights, valueInfo, intsAttribute, intAttribute } from '../../fixtures/tiny-smolvlm/onnx-graph';
 
 const { onnx } = onnxProto;
@@ -19,18 +20,6 @@ const opCounts = (bytes: Uint8Array) => {
   return counts;
 };
 const maxDifference = (a: Float32Array, b: Float32Array) => a.reduce((max, v, i) => Math.max(max, Math.abs(v - b[i]!)), 0);
-
-/** A page-like input: light background with dark strokes, normalized as PaddleOCR expects. */
-function strokes(channels: number, height: number, width: number): Float32Array {
-  const out = new Float32Array(channels * height * width);
-  for (let c = 0; c < channels; c++)
-    for (let y = 0; y < height; y++)
-      for (let x = 0; x < width; x++) {
-        const ink = y % 24 > 6 && y % 24 < 18 && (x * 7 + y * 3) % 13 < 5;
-        out[(c * height + y) * width + x] = ink ? -0.9 : 0.8;
-      }
-  return out;
-}
 
 describe('rewriteGraph on PaddleOCR PP-OCRv4', () => {
   it('the recognizer answers as before with a third of its element-wise ops gone', async () => {

@@ -1,0 +1,24 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+
+/**
+ * The graph after onnxruntime's graph optimizations, applied once at build time instead of in every session
+ * the browser creates: the served graphs then open with optimizations off (src/engines/paddle/line-reader.ts),
+ * which took session creation from 0.48 to 0.33 s for the detector and 0.96 to 0.48 s for the recognizer on a
+ * cold runtime, for the same text (docs/BENCHMARKS.md). 'extended' rather than 'all': the level above it adds
+ * layout changes chosen for the machine that optimizes, which onnxruntime warns are not portable; the fused
+ * operators of 'extended' are CPU kernels that onnxruntime-web's CPU backend has.
+ */
+export async function preOptimized(graph: Uint8Array): Promise<Uint8Array> {
+  const folder = mkdtempSync(join(tmpdir(), 'loupe-pre-optimize-'));
+  try {
+    const path = join(folder, 'optimized.onnx');
+    const session = await ort.InferenceSession.create(graph, { executionProviders: ['cpu'], graphOptimizationLevel: 'extended', optimizedModelFilePath: path });
+    await session.release();
+    return readFileSync(path);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

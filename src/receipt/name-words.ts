@@ -29,10 +29,8 @@ function distance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** The known word a misread one stands for: only long words, within a third of their length, and only an unambiguous match. */
-function correctWord(word: string): string {
-  const upper = word.toUpperCase();
-  if (upper.length < 6 || KNOWN.has(fold(upper)) || !/^\p{Lu}+$/u.test(upper)) return word;
+/** The name word closest to an all-caps word, within a third of its length, and only an unambiguous match. */
+function closestNameWord(upper: string): { word: string; distance: number } | undefined {
   const allowed = Math.floor(upper.length / 3);
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -43,7 +41,13 @@ function correctWord(word: string): string {
     if (d < bestDistance) [best, bestDistance, tie] = [known, d, false];
     else if (d === bestDistance) tie = true;
   }
-  return best && bestDistance <= allowed && !tie && word === upper ? best : word;
+  return best && bestDistance <= allowed && !tie ? { word: best, distance: bestDistance } : undefined;
+}
+
+/** The known word a misread one stands for: only long all-caps words. */
+function correctWord(word: string): string {
+  if (word.length < 6 || KNOWN.has(fold(word)) || !/^\p{Lu}+$/u.test(word)) return word;
+  return closestNameWord(word)?.word ?? word;
 }
 
 // Short shop words, too short for the distance rule: only a look-alike letter puts them back.
@@ -62,9 +66,20 @@ function correctLookAlike(word: string): string {
   return word;
 }
 
-/** A known word OCR split in two ("STATIONER Y"), put back together. */
-const rejoin = (name: string) =>
-  name.replace(/\b(\p{Lu}{2,}) (\p{Lu}{1,3})\b/gu, (pair, a: string, b: string) => (KNOWN.has(a + b) && !KNOWN.has(a) ? a + b : pair));
+/**
+ * A known word OCR split in two, put back together: "STATIONER Y" as it is, "CONF ECTLONERY" one slip away
+ * from "CONFECTIONERY". Words that are right on their own stay apart.
+ */
+function rejoin(name: string): string {
+  const words = name.replace(/\b(\p{Lu}{2,}) (\p{Lu}{1,3})\b/gu, (pair, a: string, b: string) => (KNOWN.has(a + b) && !KNOWN.has(a) ? a + b : pair)).split(' ');
+  const caps = (word: string) => /^\p{Lu}{2,}$/u.test(word) && !KNOWN.has(word);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i]!, words[i + 1]!];
+    const closest = caps(a) && caps(b) && (a + b).length >= 8 ? closestNameWord(a + b) : undefined;
+    if (closest && closest.distance <= 1) words.splice(i, 2, closest.word);
+  }
+  return words.join(' ');
+}
 
 /** Puts back the business words of an all-caps name that OCR misread; other words stay as printed. */
 export function correctNameWords(name: string): string {

@@ -26,6 +26,7 @@ describe('legal names', () => {
 
   it('reads any misread "SDN BHD" as such, and not a family firm\'s "SON"', () => {
     expect(merchant('KOTA JAYA SDN HHU')).toBe('KOTA JAYA SDN BHD');
+    expect(merchant('Kota Jaya 5dn Bhd')).toBe('Kota Jaya SDN BHD');
     expect(merchant('SMITH & SON AND CO')).toBe('SMITH & SON AND CO');
   });
 });
@@ -55,6 +56,13 @@ describe('OCR slips in shop names', () => {
   it('joins a known word OCR split in two', () => {
     expect(correctNameWords('PINE STATIONER Y & GIFTS')).toBe('PINE STATIONERY & GIFTS');
     expect(correctNameWords('ACE PRINTING A ONE')).toBe('ACE PRINTING A ONE');
+  });
+
+  it('joins a known word OCR split in two and misread in one letter, but not two words right on their own', () => {
+    expect(correctNameWords('ROSE CONF ECTLONERY & CAKES')).toBe('ROSE CONFECTIONERY & CAKES');
+    expect(correctNameWords('HARD WARE CITY')).toBe('HARDWARE CITY');
+    expect(correctNameWords('MEGA HARD CORNER')).toBe('MEGA HARD CORNER');
+    expect(correctNameWords('KEDAI RUNCIT MAJU')).toBe('KEDAI RUNCIT MAJU');
   });
 
   it('keeps a rightly read "SDN. BHD." as printed', () => {

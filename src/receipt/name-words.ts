@@ -1,3 +1,4 @@
+import { ocrDistance } from '../pipeline/ocr/ocr-distance';
 import { fold } from './fold';
 import { LABELS, SHOP_WORDS } from './lexicon';
 
@@ -18,26 +19,18 @@ const NAME_WORDS = [
 const LEXICON_WORDS = [...SHOP_WORDS, ...Object.values(LABELS).flatMap((classes) => Object.values(classes).flat())];
 const KNOWN = new Set([...NAME_WORDS, ...LEXICON_WORDS.flatMap((phrase) => fold(phrase).split(/[^\p{L}]+/u)).filter((w) => w.length >= 4)]);
 
-/** Edit distance counting a swap of neighbours as one edit ("HARDWAER"), as OCR and typing make them. */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  return d[a.length]![b.length]!;
-}
-
-/** The name word closest to an all-caps word, within a third of its length, and only an unambiguous match. */
+/**
+ * The name word closest to an all-caps word, within one OCR edit (ocrDistance) per seven letters, and only an
+ * unambiguous match: "HARLIWARE" is HARDWARE, but "FOREST" and "STOOGES" are words of their own.
+ */
 function closestNameWord(upper: string): { word: string; distance: number } | undefined {
-  const allowed = Math.floor(upper.length / 3);
+  const allowed = upper.length / 7;
   let best: string | undefined;
   let bestDistance = Infinity;
   let tie = false;
   for (const known of NAME_WORDS) {
-    if (Math.abs(known.length - upper.length) > allowed) continue;
-    const d = distance(upper, known);
+    if (Math.abs(known.length - upper.length) > 2 * allowed) continue;
+    const d = ocrDistance(upper, known);
     if (d < bestDistance) [best, bestDistance, tie] = [known, d, false];
     else if (d === bestDistance) tie = true;
   }

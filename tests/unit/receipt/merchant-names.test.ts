@@ -17,6 +17,12 @@ describe('business words misread by OCR', () => {
     expect(correctNameWords('Harlware')).toBe('Harlware');
     expect(correctNameWords('STATION')).toBe('STATION');
   });
+
+  it('puts back glyphs OCR confuses, but leaves an English word that needs other letters', () => {
+    expect(correctNameWords('BINTANG HARLIWARE')).toBe('BINTANG HARDWARE');
+    expect(correctNameWords('PINE FOREST CAFE')).toBe('PINE FOREST CAFE');
+    expect(correctNameWords('GOLDEN STOVES')).toBe('GOLDEN STOVES');
+  });
 });
 
 describe('legal names', () => {

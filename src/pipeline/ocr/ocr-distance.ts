@@ -1,0 +1,33 @@
+/**
+ * How far a word OCR read is from a word it may stand for, in edits weighted by what print OCR gets wrong:
+ * swapping look-alike glyphs (I/L/1, O/D/C/Q/0, E/F, M/N/H, S/5, B/8…), dropping or adding a thin glyph
+ * (I, L, a dot), or reading two glyphs as one ("RN" for "M", "LI" for "D") costs half an edit; any other letter
+ * a whole one. "STOOGES" is then two edits from "STORES" and "HARLIWARE" half an edit from "HARDWARE", where
+ * plain edit distance puts both at two.
+ */
+const LOOK_ALIKE_GROUPS = ['IL1TJ|!', 'ODQC0GU', 'EF', 'MNH', 'S5$', 'B8', 'Z2', 'G6', 'UV', 'CE'];
+const THIN = new Set([...'IL1.,\'-|!']);
+const PAIRS = new Map([['RN', 'M'], ['CL', 'D'], ['LI', 'D'], ['VV', 'W'], ['II', 'U'], ['IJ', 'U']]);
+const alike = (a: string, b: string) => LOOK_ALIKE_GROUPS.some((group) => group.includes(a) && group.includes(b));
+const merges = (pair: string, single: string) => PAIRS.get(pair) === single;
+
+const CHEAP = 0.5;
+
+/** Weighted edit distance between two upper-case words (see above); a swap of neighbours is one edit. */
+export function ocrDistance(read: string, word: string): number {
+  const gap = (c: string) => (THIN.has(c) ? CHEAP : 1);
+  const d: number[][] = [[0]];
+  for (let j = 1; j <= word.length; j++) d[0]![j] = d[0]![j - 1]! + gap(word[j - 1]!);
+  for (let i = 1; i <= read.length; i++) {
+    d[i] = [d[i - 1]![0]! + gap(read[i - 1]!)];
+    for (let j = 1; j <= word.length; j++) {
+      const [a, b] = [read[i - 1]!, word[j - 1]!];
+      let best = Math.min(d[i - 1]![j]! + gap(a), d[i]![j - 1]! + gap(b), d[i - 1]![j - 1]! + (a === b ? 0 : alike(a, b) ? CHEAP : 1));
+      if (i > 1 && j > 1 && a === word[j - 2] && read[i - 2] === b) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && merges(read.slice(i - 2, i), b)) best = Math.min(best, d[i - 2]![j - 1]! + CHEAP);
+      if (j > 1 && merges(word.slice(j - 2, j), a)) best = Math.min(best, d[i - 1]![j - 2]! + CHEAP);
+      d[i]![j] = best;
+    }
+  }
+  return d[read.length]![word.length]!;
+}

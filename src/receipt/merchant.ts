@@ -132,11 +132,11 @@ function isNameCandidate(line: string, notName: (line: string) => boolean): bool
 
 const isAddress = (line: string) => looksLikeAddress(line) && !hasSuffix(line.replace(ADDRESS, ''));
 
-/** How many words the line has besides its legal forms (and business words, with `shopWords`). */
+/** How many words the line has besides its legal forms (and business words, with `shopWords`); initials like "K&L" are a word. */
 function wordsBesides(line: string, shopWords: boolean): number {
   let rest = foldKeepingLength(line).replace(LEGAL_FORM, ' ').replace(LEXICON_FORM, ' ').trim().replace(SHORT_FORM, ' ');
   if (shopWords) rest = rest.replace(EVERY_BUSINESS_WORD, ' ').replace(EVERY_SHOP_WORD, ' ');
-  return rest.replace(/\([^)]*\)?|[^\s(]*\)/g, ' ').trim().split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length;
+  return rest.replace(/\([^)]*\)?|[^\s(]*\)/g, ' ').trim().split(/\s+/).filter((w) => /\p{L}[&+]?\p{L}/u.test(w)).length;
 }
 const OWNED_BY = /\b(owned|operated|managed)\s+by\b|\bdi[mn]iliki(\s+oleh)?\b/i;
 const unbalanced = (text: string) => (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;

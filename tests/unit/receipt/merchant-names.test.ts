@@ -83,6 +83,11 @@ describe('the name among the header lines', () => {
     expect(merchant('WELCOME', 'TAX INVOICE', 'PELANGI CONFECTIONERY &', 'BAKERY S/B (765432-K)', 'NO. 3, JALAN BUNGA 2', 'TEL: 03-1234 5678')).toBe('PELANGI CONFECTIONERY & BAKERY S/B');
   });
 
+  it('does not take a brand above into a legal name whose own words are initials ("K&L")', () => {
+    expect(merchant('SUNNY BAKES', 'K&L VENTURE SDN BHD (123456-X)', 'NO. 5, JALAN MAWAR')).toBe('K&L VENTURE SDN BHD');
+    expect(merchant('SUNNY BAKES', 'SDN BHD (123456-X)', 'NO. 5, JALAN MAWAR')).toBe('SUNNY BAKES SDN BHD');
+  });
+
   it('prefers the legal name to the brand above it, not an address or GST line', () => {
     expect(merchant('SUNNY BREW', 'SUNNY BREW HOLDINGS SDN BHD', '(1122334-T)', 'LOT 5, JALAN IPOH', 'GST ID: 001122334455')).toBe('SUNNY BREW HOLDINGS SDN BHD');
   });

@@ -33,6 +33,7 @@ describe('legal names', () => {
   it('reads any misread "SDN BHD" as such, and not a family firm\'s "SON"', () => {
     expect(merchant('KOTA JAYA SDN HHU')).toBe('KOTA JAYA SDN BHD');
     expect(merchant('Kota Jaya 5dn Bhd')).toBe('Kota Jaya SDN BHD');
+    expect(merchant('KOTA JAYA SON . BHD.')).toBe('KOTA JAYA SDN. BHD.');
     expect(merchant('SMITH & SON AND CO')).toBe('SMITH & SON AND CO');
   });
 });

@@ -16,16 +16,24 @@ export const RUNTIME_CACHES = {
   llama: `${CACHE_PREFIX}-runtime-llama-v1`,
 } as const;
 
+/** A file the build names `assets/<stem>-<hash>.<extension>`: as a glob for the precache's ignores, and as a test of a request's path. */
+function hashedAsset(stem: string, extension: string) {
+  const path = new RegExp(`^/assets/${stem}-[\\w-]+\\.${extension}$`);
+  return { glob: `assets/${stem}-*.${extension}`, matches: (pathname: string) => path.test(pathname) };
+}
+
 /**
- * OpenCV.js's script and wasm as the build names them (`assets/opencv-<hash>.mjs`, `.wasm`), left out of the
- * precache (vite.config.ts): the service worker caches the script on first use, Loupe the wasm (compiled from it).
+ * OpenCV.js's script and wasm (`assets/opencv-<hash>.mjs`, `.wasm`), left out of the precache (vite.config.ts):
+ * the service worker caches the script on first use, Loupe the wasm (compiled from it).
  */
-export const IMAGE_TOOLS_FILES = ['assets/opencv-*.mjs', 'assets/opencv-*.wasm'];
-export const isImageToolsScript = (pathname: string) => /^\/assets\/opencv-[\w-]+\.mjs$/.test(pathname);
+const OPENCV_SCRIPT = hashedAsset('opencv', 'mjs');
+export const IMAGE_TOOLS_FILES = [OPENCV_SCRIPT.glob, hashedAsset('opencv', 'wasm').glob];
+export const isImageToolsScript = OPENCV_SCRIPT.matches;
 
 /** llama.cpp's wasm (`assets/wllama-<hash>.wasm`, 10 MB), for GGUF models only: cached on first use, not precached. */
-export const LLAMA_WASM = 'assets/wllama-*.wasm';
-export const isLlamaWasm = (pathname: string) => /^\/assets\/wllama-[\w-]+\.wasm$/.test(pathname);
+const LLAMA = hashedAsset('wllama', 'wasm');
+export const LLAMA_WASM = LLAMA.glob;
+export const isLlamaWasm = LLAMA.matches;
 
 export const SHARE_INBOX_CACHE = `${CACHE_PREFIX}-share-inbox`;
 export const SHARE_TARGET_PATH = '/share-target';

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as ort from 'onnxruntime-node';
 
 /**
  * The graph after onnxruntime's graph optimizations, applied once at build time instead of in every session
@@ -12,6 +11,11 @@ import * as ort from 'onnxruntime-node';
  * operators of 'extended' are CPU kernels that onnxruntime-web's CPU backend has.
  */
 export async function preOptimized(graph: Uint8Array): Promise<Uint8Array> {
+  const ort = await import('onnxruntime-node').catch((error: unknown) => {
+    throw new Error(
+      `vendor: onnxruntime-node, which optimizes PaddleOCR's graphs at build time, does not load on ${process.platform}-${process.arch}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  });
   const folder = mkdtempSync(join(tmpdir(), 'loupe-pre-optimize-'));
   try {
     const path = join(folder, 'optimized.onnx');

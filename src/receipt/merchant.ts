@@ -85,7 +85,7 @@ function tidyName(line: string): string {
     .replace(/\s*\((?:[^()]*\(\s*\d{4,}\s*\)[^()]*|[^()]*\d{4,}[^()]*)\)\s*$/, '')
     .replace(/^[\s*\-=~#.:,]+|[\s*\-=~#:,]+$/g, '')
     // "SDN" (sendirian) is always followed by "BHD" (berhad), however OCR misread it (5 for S as well).
-    .replace(/\b[s5][do0e]n\s*\.?\s*[be83h][a-z][do0u]\b|\bs[iu]n\s*\.?\s*[b83][hn][do0u]\b/gi, (form) => (/^sdn\s*\.?\s*bhd$/i.test(form) ? form.replace(/\s+\./g, '.') : form.includes('.') ? 'SDN. BHD' : 'SDN BHD'))
+    .replace(/\b[s5][do0e]n\s*\.?\s*[be83h][a-z][do0u]\b|\b[s5][iu]n\s*\.?\s*[b83][hn][do0u]\b/gi, (form) => (/^sdn\s*\.?\s*bhd$/i.test(form) ? form.replace(/\s+\./g, '.') : form.includes('.') ? 'SDN. BHD' : 'SDN BHD'))
     .replace(/\b[5S][7/][B8]\b/g, 'S/B')
     // Inside a word of letters, 0 and 1 are O and I ("F00DICI0US"); numbers like "99" stay.
     .replace(/\b(?=[\p{L}01]*\p{L}[\p{L}01]*\p{L})[\p{L}01]+\b/gu, (word) => word.replace(/0/g, 'O').replace(/1/g, 'I'))

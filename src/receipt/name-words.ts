@@ -37,10 +37,21 @@ function closestNameWord(upper: string): { word: string; distance: number } | un
   return best && bestDistance <= allowed && !tie ? { word: best, distance: bestDistance } : undefined;
 }
 
-/** The known word a misread one stands for: only long all-caps words. */
+// English endings: a word that differs from a name word only in them is another form of it, right as printed.
+const ENDINGS = new Set(['', 'S', 'ES', 'D', 'ED', 'R', 'ER']);
+
+/** "SUPPLIER" for "SUPPLIES", "BROTHER" for "BROTHERS": two words that differ only in English endings. */
+function inflects(word: string, known: string): boolean {
+  let common = 0;
+  while (common < word.length && word[common] === known[common]) common++;
+  return word !== known && common >= 5 && ENDINGS.has(word.slice(common)) && ENDINGS.has(known.slice(common));
+}
+
+/** The known word a misread one stands for: only long all-caps words, and never another form of it. */
 function correctWord(word: string): string {
   if (word.length < 6 || KNOWN.has(fold(word)) || !/^\p{Lu}+$/u.test(word)) return word;
-  return closestNameWord(word)?.word ?? word;
+  const closest = closestNameWord(word);
+  return closest && !inflects(word, closest.word) ? closest.word : word;
 }
 
 // Short shop words, too short for the distance rule: only a look-alike letter puts them back.
@@ -61,7 +72,7 @@ function correctLookAlike(word: string): string {
 
 /**
  * A known word OCR split in two, put back together: "STATIONER Y" as it is, "CONF ECTLONERY" one slip away
- * from "CONFECTIONERY". Words that are right on their own stay apart.
+ * from "CONFECTIONERY". A known word is never joined to its neighbour ("SUPPLY IES" stays).
  */
 function rejoin(name: string): string {
   const words = name.replace(/\b(\p{Lu}{2,}) (\p{Lu}{1,3})\b/gu, (pair, a: string, b: string) => (KNOWN.has(a + b) && !KNOWN.has(a) ? a + b : pair)).split(' ');
@@ -69,7 +80,7 @@ function rejoin(name: string): string {
   for (let i = 0; i + 1 < words.length; i++) {
     const [a, b] = [words[i]!, words[i + 1]!];
     const closest = caps(a) && caps(b) && (a + b).length >= 8 ? closestNameWord(a + b) : undefined;
-    if (closest && closest.distance <= 1) words.splice(i, 2, closest.word);
+    if (closest && closest.distance <= 1 && !inflects(a + b, closest.word)) words.splice(i, 2, closest.word);
   }
   return words.join(' ');
 }

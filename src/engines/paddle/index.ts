@@ -5,9 +5,8 @@ import { LoupeError } from '../../errors';
 import { vendorUrl } from '../vendor-url';
 import { fetchWithProgress } from '../fetch-with-progress';
 import { compileCpuRuntime, loadCpuOrt } from '../ort-runtime';
-import { PaddleOcr, paddleAlphabet, sessionReader } from './paddle-ocr';
+import { PADDLE_SESSION_OPTIONS, PaddleOcr, paddleAlphabet, sessionReader } from './paddle-ocr';
 import { laneCount, startLineReaderWorkers, type LineReaderWorkers } from './line-reader-workers';
-import { PADDLE_SESSION_OPTIONS } from './line-reader';
 
 /**
  * PaddleOCR PP-OCRv4 on onnxruntime-web's CPU build: detection in the engine worker, recognition on one

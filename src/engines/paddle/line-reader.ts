@@ -1,11 +1,5 @@
 import { loadCpuOrt } from '../ort-runtime';
-import { sessionReader, type LineReader } from './paddle-ocr';
-
-/**
- * The served graphs come optimized from the build (scripts/paddle/pre-optimize.ts): optimizing them again in
- * each session only made opening slower.
- */
-export const PADDLE_SESSION_OPTIONS = { executionProviders: ['wasm'], graphOptimizationLevel: 'disabled' } as const;
+import { PADDLE_SESSION_OPTIONS, sessionReader, type LineReader } from './paddle-ocr';
 
 export interface LineReaderSetup {
   /** onnxruntime's CPU build, compiled. */

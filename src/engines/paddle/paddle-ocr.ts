@@ -15,6 +15,12 @@ const REC_NORM = { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5] } as const;
 /** Boxes read with less mean confidence are logos, stamps or barcodes: their "text" only adds errors. */
 const MIN_BOX_CONFIDENCE = 0.5;
 
+/**
+ * The served graphs come optimized from the build (scripts/paddle/pre-optimize.ts): optimizing them again in
+ * each session only made opening slower.
+ */
+export const PADDLE_SESSION_OPTIONS = { executionProviders: ['wasm'], graphOptimizationLevel: 'disabled' } as const;
+
 /** The two things PP-OCR needs from an onnxruntime build (web or node), so this core runs in both. */
 export interface OrtRuntime {
   Tensor: new (type: 'float32', data: Float32Array, dims: readonly number[]) => TypedTensor<'float32'>;

@@ -1,19 +1,19 @@
 /**
- * How far a word OCR read is from a word it may stand for, in edits weighted by what print OCR gets wrong:
- * swapping look-alike glyphs (I/L/1, O/D/C/Q/0, E/F, M/N/H, S/5, B/8…), dropping or adding a thin glyph
- * (I, L, a dot), or reading two glyphs as one ("RN" for "M", "LI" for "D") costs half an edit; any other letter
- * a whole one. "STOOGES" is then two edits from "STORES" and "HARLIWARE" half an edit from "HARDWARE", where
- * plain edit distance puts both at two.
+ * How far a word OCR read is from a word it may stand for, in edits weighted by what print OCR gets wrong in
+ * letters: swapping look-alikes (I/L/T/J, O/D/Q/C/G/U, E/F, M/N/H, U/V, C/E), dropping or adding a thin I or L,
+ * or reading one glyph as two or two as one ("RN" for "M", "LI" for "D") costs half an edit; any other letter a
+ * whole one. "STOOGES" is then two edits from "STORES" and "HARLIWARE" half an edit from "HARDWARE", where plain
+ * edit distance puts both at two. Letters only: callers read digits between letters as letters first.
  */
-const LOOK_ALIKE_GROUPS = ['IL1TJ|!', 'ODQC0GU', 'EF', 'MNH', 'S5$', 'B8', 'Z2', 'G6', 'UV', 'CE'];
-const THIN = new Set([...'IL1.,\'-|!']);
+const LOOK_ALIKE_GROUPS = ['ILTJ', 'ODQCGU', 'EF', 'MNH', 'UV', 'CE'];
+const THIN = new Set(['I', 'L']);
 const PAIRS = new Map([['RN', 'M'], ['CL', 'D'], ['LI', 'D'], ['VV', 'W'], ['II', 'U'], ['IJ', 'U']]);
 const alike = (a: string, b: string) => LOOK_ALIKE_GROUPS.some((group) => group.includes(a) && group.includes(b));
 const merges = (pair: string, single: string) => PAIRS.get(pair) === single;
 
 const CHEAP = 0.5;
 
-/** Weighted edit distance between two upper-case words (see above); a swap of neighbours is one edit. */
+/** Weighted edit distance between two upper-case words of letters (see above); a swap of neighbours is one edit. */
 export function ocrDistance(read: string, word: string): number {
   const gap = (c: string) => (THIN.has(c) ? CHEAP : 1);
   const d: number[][] = [[0]];

@@ -12,8 +12,8 @@ describe('ocrDistance: edits weighted by what print OCR gets wrong', () => {
     expect(ocrDistance('TRADNG', 'TRADING')).toBe(0.5);
     expect(ocrDistance('HARLIWARE', 'HARDWARE')).toBe(0.5);
     expect(ocrDistance('CORNER', 'COMER')).toBe(0.5);
-    expect(ocrDistance('B0OKS', 'BOOKS')).toBe(0.5);
-    expect(ocrDistance('5UPPLY', 'SUPPLY')).toBe(0.5);
+    expect(ocrDistance('MART', 'RNART')).toBe(0.5);
+    expect(ocrDistance('BOQKS', 'BOOKS')).toBe(0.5);
   });
 
   it('charges a whole edit for letters that do not look alike, and one for a swap of neighbours', () => {

@@ -4,7 +4,7 @@ import onnxProto from 'onnx-proto';
 import { describe, expect, it } from 'vitest';
 import { preOptimized } from '../../../scripts/paddle/pre-optimize';
 import { PADDLE_ASSETS, rewritten, servedRecognizer } from '../../../scripts/paddle/served-graphs';
-import { PADDLE_SESSION_OPTIONS } from '../../../src/engines/paddle/line-reader';
+import { PADDLE_SESSION_OPTIONS } from '../../../src/engines/paddle/paddle-ocr';
 import { strokes } from './stroke-input';
 
 const { onnx } = onnxProto;

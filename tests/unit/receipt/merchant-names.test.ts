@@ -22,6 +22,10 @@ describe('business words misread by OCR', () => {
     expect(correctNameWords('BINTANG HARLIWARE')).toBe('BINTANG HARDWARE');
     expect(correctNameWords('PINE FOREST CAFE')).toBe('PINE FOREST CAFE');
     expect(correctNameWords('GOLDEN STOVES')).toBe('GOLDEN STOVES');
+    // Other forms of a name word are words too, not misreadings of it.
+    expect(correctNameWords('ACE SUPPLIER')).toBe('ACE SUPPLIER');
+    expect(correctNameWords('LIM BROTHER')).toBe('LIM BROTHER');
+    expect(correctNameWords('ORCHID TRADINC')).toBe('ORCHID TRADING');
   });
 });
 
@@ -69,6 +73,8 @@ describe('OCR slips in shop names', () => {
     expect(correctNameWords('ROSE CONF ECTLONERY & CAKES')).toBe('ROSE CONFECTIONERY & CAKES');
     expect(correctNameWords('HARD WARE CITY')).toBe('HARDWARE CITY');
     expect(correctNameWords('MEGA HARD CORNER')).toBe('MEGA HARD CORNER');
+    // "SUPPLYIES" would be one edit from SUPPLIES, but SUPPLY is a word as printed.
+    expect(correctNameWords('ACE SUPPLY IES')).toBe('ACE SUPPLY IES');
     expect(correctNameWords('KEDAI RUNCIT MAJU')).toBe('KEDAI RUNCIT MAJU');
   });
 

@@ -1,6 +1,9 @@
 import type { LoadProgress } from './engine';
 import { LoupeError } from '../errors';
 
+/** Why a download stopped when fetch reports a lost connection (a bare TypeError, before or during the body). */
+export const connectionLost = () => (globalThis.navigator?.onLine === false ? 'this device is offline' : 'the connection failed');
+
 /** Downloads a file whole, reporting bytes as they arrive; a missing file is an error, never a partial body. */
 export async function fetchWithProgress(
   url: string,
@@ -11,9 +14,7 @@ export async function fetchWithProgress(
   try {
     return await download(url, file, onProgress, signal);
   } catch (error) {
-    // fetch reports a lost connection, before or during the body, as a bare TypeError.
-    if (error instanceof TypeError)
-      throw new LoupeError('engine-load-failed', `The download of ${file} was interrupted (${globalThis.navigator?.onLine === false ? 'this device is offline' : 'the connection failed'}). Retry to download it again.`);
+    if (error instanceof TypeError) throw new LoupeError('engine-load-failed', `The download of ${file} was interrupted (${connectionLost()}). Retry to download it again.`);
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { LoupeError } from '../../errors';
 import { abortError, type LoadProgress } from '../engine';
+import { connectionLost } from '../fetch-with-progress';
 import { planResponse, rangeHeader, type StoredPart } from './resume';
 
 /** Where downloaded model files live: OPFS in the browser (`opfs-store.ts`), memory in tests. */
@@ -153,11 +154,10 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
-/** fetch reports a lost connection, before or during the body, as a bare TypeError. */
+/** A lost connection (see connectionLost) as an error that says how far the download got; a cancel as a cancel. */
 function interrupted(error: unknown, name: string, signal: AbortSignal | undefined, loaded?: number, total?: number): unknown {
   if (signal?.aborted || (error as Error)?.name === 'AbortError') return abortError();
   if (!(error instanceof TypeError)) return error;
   const where = loaded === undefined || total === undefined ? '' : ` at ${megabytes(loaded)} of ${megabytes(total)}`;
-  const why = globalThis.navigator?.onLine === false ? 'this device is offline' : 'the connection failed';
-  return new LoupeError('engine-load-failed', `The download of ${name} was interrupted${where} (${why}). Retry to continue from there.`);
+  return new LoupeError('engine-load-failed', `The download of ${name} was interrupted${where} (${connectionLost()}). Retry to continue from there.`);
 }

@@ -13,7 +13,10 @@ export function normTotal(value: string | number | null | undefined): number | n
   return digits && Number.isFinite(n) ? Math.round(n * 100) : null;
 }
 
-/** A key's date as ISO: "20180304", "25032018", "2018-03-04", "12 MAR 2018", "18.01.2022", "(04/03/18)"; keys print day-first. */
+/**
+ * A key's date as ISO: "20180304", "25032018", "2018-03-04", "12 MAR 2018", "18.01.2022", "(04/03/18)"; keys print
+ * day-first, unless only month-first reads as a date ("12/13/2016").
+ */
 export function normDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const compact = /^\(?(\d{2})(\d{2})(\d{2})(\d{2})\)?$/.exec(value.trim());
@@ -22,7 +25,7 @@ export function normDate(value: string | null | undefined): string | null {
     // Year first when it reads as one ("20180304"), else day first ("25032018", "19032018").
     return (/^(19|20)$/.test(a!) ? parseDate(`${a}${b}-${c}-${d}`, 'DMY') : null) ?? parseDate(`${c}${d}-${b}-${a}`, 'DMY');
   }
-  return parseDate(value, 'DMY');
+  return parseDate(value, 'DMY') ?? parseDate(value, 'MDY');
 }
 
 /** A company name compared without case, spacing, quote characters or diacritics. */

@@ -23,6 +23,9 @@ describe('bench field scoring', () => {
     expect(normDate('18.01.2022')).toBe('2022-01-18');
     expect(normDate('04/03/18')).toBe('2018-03-04');
     expect(normDate('(04/03/2018)')).toBe('2018-03-04');
+    // Month-first only where day-first cannot be a date.
+    expect(normDate('12/13/2016')).toBe('2016-12-13');
+    expect(normDate('04/03/2018')).toBe('2018-03-04');
     expect(normDate('not a date')).toBeNull();
   });
 

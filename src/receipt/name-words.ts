@@ -20,10 +20,21 @@ const LEXICON_WORDS = [...SHOP_WORDS, ...Object.values(LABELS).flatMap((classes)
 const KNOWN = new Set([...NAME_WORDS, ...LEXICON_WORDS.flatMap((phrase) => fold(phrase).split(/[^\p{L}]+/u)).filter((w) => w.length >= 4)]);
 
 /**
- * The name word closest to an all-caps word, within one OCR edit (ocrDistance) per seven letters, and only an
- * unambiguous match: "HARLIWARE" is HARDWARE, but "FOREST" and "STOOGES" are words of their own.
+ * The name word closest to an all-caps word, within one OCR edit (ocrDistance) per seven letters, only an
+ * unambiguous match, and never another form of it: "HARLIWARE" is HARDWARE, but "FOREST", "STOOGES" and
+ * "SUPPLIER" are words of their own.
  */
 function closestNameWord(upper: string): { word: string; distance: number } | undefined {
+  if (!closest.has(upper)) {
+    // A name's lines are tidied several times per receipt: each word is matched against the list once.
+    if (closest.size >= 10_000) closest.clear();
+    closest.set(upper, matchNameWord(upper));
+  }
+  return closest.get(upper);
+}
+const closest = new Map<string, { word: string; distance: number } | undefined>();
+
+function matchNameWord(upper: string): { word: string; distance: number } | undefined {
   const allowed = upper.length / 7;
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -34,7 +45,7 @@ function closestNameWord(upper: string): { word: string; distance: number } | un
     if (d < bestDistance) [best, bestDistance, tie] = [known, d, false];
     else if (d === bestDistance) tie = true;
   }
-  return best && bestDistance <= allowed && !tie ? { word: best, distance: bestDistance } : undefined;
+  return best && bestDistance <= allowed && !tie && !inflects(upper, best) ? { word: best, distance: bestDistance } : undefined;
 }
 
 // English endings: a word that differs from a name word only in them is another form of it, right as printed.
@@ -47,11 +58,10 @@ function inflects(word: string, known: string): boolean {
   return word !== known && common >= 5 && ENDINGS.has(word.slice(common)) && ENDINGS.has(known.slice(common));
 }
 
-/** The known word a misread one stands for: only long all-caps words, and never another form of it. */
+/** The known word a misread one stands for: only long all-caps words. */
 function correctWord(word: string): string {
   if (word.length < 6 || KNOWN.has(fold(word)) || !/^\p{Lu}+$/u.test(word)) return word;
-  const closest = closestNameWord(word);
-  return closest && !inflects(word, closest.word) ? closest.word : word;
+  return closestNameWord(word)?.word ?? word;
 }
 
 // Short shop words, too short for the distance rule: only a look-alike letter puts them back.
@@ -79,8 +89,8 @@ function rejoin(name: string): string {
   const caps = (word: string) => /^\p{Lu}{2,}$/u.test(word) && !KNOWN.has(word);
   for (let i = 0; i + 1 < words.length; i++) {
     const [a, b] = [words[i]!, words[i + 1]!];
-    const closest = caps(a) && caps(b) && (a + b).length >= 8 ? closestNameWord(a + b) : undefined;
-    if (closest && closest.distance <= 1 && !inflects(a + b, closest.word)) words.splice(i, 2, closest.word);
+    const joined = caps(a) && caps(b) && (a + b).length >= 8 ? closestNameWord(a + b) : undefined;
+    if (joined && joined.distance <= 1) words.splice(i, 2, joined.word);
   }
   return words.join(' ');
 }

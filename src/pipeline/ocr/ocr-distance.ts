@@ -8,8 +8,8 @@
 const LOOK_ALIKE_GROUPS = ['ILTJ', 'ODQCGU', 'EF', 'MNH', 'UV', 'CE'];
 const THIN = new Set(['I', 'L']);
 const PAIRS = new Map([['RN', 'M'], ['CL', 'D'], ['LI', 'D'], ['VV', 'W'], ['II', 'U'], ['IJ', 'U']]);
-const alike = (a: string, b: string) => LOOK_ALIKE_GROUPS.some((group) => group.includes(a) && group.includes(b));
-const merges = (pair: string, single: string) => PAIRS.get(pair) === single;
+// Every pair of look-alikes, both ways, so the inner loop asks one set.
+const ALIKE = new Set(LOOK_ALIKE_GROUPS.flatMap((group) => [...group].flatMap((a) => [...group].map((b) => a + b))));
 
 const CHEAP = 0.5;
 
@@ -22,10 +22,10 @@ export function ocrDistance(read: string, word: string): number {
     d[i] = [d[i - 1]![0]! + gap(read[i - 1]!)];
     for (let j = 1; j <= word.length; j++) {
       const [a, b] = [read[i - 1]!, word[j - 1]!];
-      let best = Math.min(d[i - 1]![j]! + gap(a), d[i]![j - 1]! + gap(b), d[i - 1]![j - 1]! + (a === b ? 0 : alike(a, b) ? CHEAP : 1));
+      let best = Math.min(d[i - 1]![j]! + gap(a), d[i]![j - 1]! + gap(b), d[i - 1]![j - 1]! + (a === b ? 0 : ALIKE.has(a + b) ? CHEAP : 1));
       if (i > 1 && j > 1 && a === word[j - 2] && read[i - 2] === b) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      if (i > 1 && merges(read.slice(i - 2, i), b)) best = Math.min(best, d[i - 2]![j - 1]! + CHEAP);
-      if (j > 1 && merges(word.slice(j - 2, j), a)) best = Math.min(best, d[i - 1]![j - 2]! + CHEAP);
+      if (i > 1 && PAIRS.get(read[i - 2]! + a) === b) best = Math.min(best, d[i - 2]![j - 1]! + CHEAP);
+      if (j > 1 && PAIRS.get(word[j - 2]! + b) === a) best = Math.min(best, d[i - 1]![j - 2]! + CHEAP);
       d[i]![j] = best;
     }
   }

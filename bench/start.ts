@@ -4,6 +4,9 @@
 //  - later visit: the same profile once the service worker has cached everything, opened again (and once more
 //    with the receipt picked 3 s after opening, timed from the pick: what a person waits for);
 //  - median and slowest per receipt: the receipts of a folder read one after another in that warm page.
+// A second table shows where a first and a later visit's time goes: when the file input is there, when the app
+// asks for the engine, each stage of the engine's load (as the engine times them), and the receipt's detection
+// and recognition (the timings stored with its page).
 // Several builds (`--dist a --dist b`) are measured alternately, run after run, so a change is judged against
 // the build before it on the same noisy machine in the same minutes.
 // Usage: npm run bench:start -- [--dist dist]... [--set ../shared/bench/sroie-dev] [--runs 3] [--limit 20] [--out bench/out/start.json]
@@ -45,13 +48,14 @@ const median = (values: number[]) => {
  * document done or failed, both in ms since the page's navigation started.
  */
 function recordTimes() {
-  const times = { dropped: {} as Record<string, number>, finished: {} as Record<string, number> };
+  const times = { dropped: {} as Record<string, number>, finished: {} as Record<string, number>, inputAt: 0 };
   (window as unknown as { loupeBench: typeof times }).loupeBench = times;
   document.addEventListener('change', (event) => {
     const input = event.target as HTMLInputElement;
     if (input.dataset?.testid === 'file-input') for (const file of input.files ?? []) times.dropped[file.name] = performance.now();
   }, true);
   new MutationObserver(() => {
+    if (!times.inputAt && document.querySelector('[data-testid=file-input]')) times.inputAt = performance.now();
     for (const row of document.querySelectorAll<HTMLElement>('[data-testid=doc-row]')) {
       const { name, status } = row.dataset;
       if (name && (status === 'done' || status === 'failed') && !(name in times.finished)) times.finished[name] = performance.now();
@@ -80,8 +84,25 @@ async function visit(context: BrowserContext, url: string, name: string, pauseMs
   if (pauseMs) await page.waitForTimeout(pauseMs);
   const { droppedAt, readAt } = await drop(page, first, name);
   const ms = Math.round(pauseMs ? readAt - droppedAt : readAt);
-  const loadMs = Number(await page.getByTestId('engine-status').getAttribute('data-load-ms'));
-  return { page, ms, loadMs };
+  const status = page.getByTestId('engine-status');
+  const loadMs = Number(await status.getAttribute('data-load-ms'));
+  return { page, ms, loadMs, phases: await phases(page, name, Number(await status.getAttribute('data-load-started')), await status.getAttribute('data-load-stages')) };
+}
+
+/** Where a visit's time went, in ms: from the navigation to the file input and to the engine's load, then each stage. */
+async function phases(page: Page, name: string, loadStartedAt: number, stages: string | null): Promise<Record<string, number>> {
+  const inputAt = await page.evaluate(() => (window as unknown as { loupeBench: { inputAt: number } }).loupeBench.inputAt);
+  const exported = (await page.evaluate(() => (window as unknown as { loupe: { exportJson(): Promise<unknown> } }).loupe.exportJson())) as {
+    documents: { name: string; pages: { timings?: Record<string, number> }[] }[];
+  };
+  const timings = exported.documents.find((d) => d.name === name)?.pages[0]?.timings ?? {};
+  return {
+    'file input there': Math.round(inputAt),
+    'engine asked for': Math.round(loadStartedAt),
+    ...(JSON.parse(stages || '{}') as Record<string, number>),
+    'receipt: detection': Math.round(timings.detect ?? NaN),
+    'receipt: recognition': Math.round(timings.recognize ?? NaN),
+  };
 }
 
 async function measure(url: string) {
@@ -101,7 +122,7 @@ async function measure(url: string) {
       perReceipt.push(Math.round(readAt - droppedAt));
     }
     await warm.page.close();
-    return { firstVisitMs: cold.ms, firstLoadMs: cold.loadMs, laterVisitMs: warm.ms, laterLoadMs: warm.loadMs, pickedMs: picked.ms, medianMs: median(perReceipt), slowestMs: Math.max(...perReceipt), perReceipt };
+    return { firstVisitMs: cold.ms, firstLoadMs: cold.loadMs, laterVisitMs: warm.ms, laterLoadMs: warm.loadMs, pickedMs: picked.ms, medianMs: median(perReceipt), slowestMs: Math.max(...perReceipt), perReceipt, firstPhases: cold.phases, laterPhases: warm.phases };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -131,6 +152,16 @@ console.table(
       const of = (key: 'firstVisitMs' | 'firstLoadMs' | 'laterVisitMs' | 'laterLoadMs' | 'pickedMs' | 'medianMs' | 'slowestMs') => s(median(runs.map((r) => r[key])));
       return [dist, { 'first visit': of('firstVisitMs'), '(engine load)': of('firstLoadMs'), 'later visit': of('laterVisitMs'), '(engine load) ': of('laterLoadMs'), 'picked 3 s in: drop → text': of('pickedMs'), 'median per receipt': of('medianMs'), slowest: of('slowestMs') }];
     }),
+  ),
+);
+console.log('\nWhere the time goes, ms (from the navigation for the first two, then each stage in turn; medians of the runs):');
+const phaseMedians = (all: Record<string, number>[]) => Object.fromEntries(Object.keys(all[0] ?? {}).map((phase) => [phase, Math.round(median(all.map((p) => p[phase] ?? NaN)))]));
+console.table(
+  Object.fromEntries(
+    args.dist.flatMap((dist) => [
+      [`${dist} first visit`, phaseMedians(results[dist]!.map((r) => r.firstPhases))],
+      [`${dist} later visit`, phaseMedians(results[dist]!.map((r) => r.laterPhases))],
+    ]),
   ),
 );
 mkdirSync(dirname(resolve(args.out)), { recursive: true });

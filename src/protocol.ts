@@ -2,7 +2,7 @@
  * Typed messages between the page and its workers. Every request carries an `id`; every response
  * names the request it answers, so one worker can serve several callers.
  */
-import type { EngineId, LoadProgress, RecognizeResult, RgbaImage } from './engines/engine';
+import type { EngineId, LoadProgress, LoadStages, RecognizeResult, RgbaImage } from './engines/engine';
 import type { SerializedError } from './errors';
 import type { SmolVlmConfig } from './engines/smolvlm/config';
 import type { PageRange } from './reader/page-range';
@@ -25,7 +25,7 @@ export type EngineRequest =
 
 export type EngineResponse =
   | { type: 'load-progress'; id: number; progress: LoadProgress }
-  | { type: 'loaded'; id: number; engine: EngineId; ms: number }
+  | { type: 'loaded'; id: number; engine: EngineId; ms: number; stages?: LoadStages }
   | { type: 'partial'; id: number; text: string }
   | { type: 'recognized'; id: number; result: RecognizeResult }
   | { type: 'disposed'; id: number }

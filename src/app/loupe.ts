@@ -376,7 +376,7 @@ class Loupe {
   private async releaseEngine(): Promise<void> {
     if (!this.engine.loadedEngine || this.queue.snapshot.current) return;
     await this.engine.dispose();
-    useEngineStatus.setState({ engine: undefined, state: 'idle', files: {}, loadMs: undefined, error: undefined });
+    useEngineStatus.setState({ engine: undefined, state: 'idle', files: {}, loadMs: undefined, loadStages: undefined, error: undefined });
   }
 
   /**
@@ -420,19 +420,19 @@ class Loupe {
     if (!navigator.onLine && !offlineReady)
       throw new LoupeError('engine-load-failed', `${label} is not downloaded yet and this device is offline. Read with an embedded engine, or connect once to download the model.`);
     if (availability && config?.runtime === 'gguf' && config.source.kind === 'hub' && !offlineReady) await this.makeRoomFor(chosen!, availability);
-    useEngineStatus.setState({ engine: wanted, state: 'loading', files: {}, error: undefined, loadMs: undefined, label, startedAt: performance.now() });
+    useEngineStatus.setState({ engine: wanted, state: 'loading', files: {}, error: undefined, loadMs: undefined, loadStages: undefined, label, startedAt: performance.now() });
     const load = {};
     this.latestLoad = load;
     const latest = () => this.latestLoad === load;
     try {
-      const loadMs = await this.engine.load(wanted, {
+      const { ms: loadMs, stages: loadStages } = await this.engine.load(wanted, {
         config,
         signal: AbortSignal.any([signal, this.loadAbort.signal]),
         onProgress: (p) => {
           if (latest()) useEngineStatus.setState((s) => ({ files: { ...s.files, [p.file]: p }, updatedAt: performance.now() }));
         },
       });
-      if (latest()) useEngineStatus.setState({ state: 'ready', loadMs });
+      if (latest()) useEngineStatus.setState({ state: 'ready', loadMs, loadStages });
       return wanted;
     } catch (error) {
       if (latest()) useEngineStatus.setState({ state: isAbortError(error) ? 'idle' : 'failed', error: messageOf(error) });

@@ -27,14 +27,14 @@ export class EngineClient {
     return this.loaded === engine && this.loadedConfig === JSON.stringify(config ?? null);
   }
 
-  /** Resolves with the load time in ms; loading the engine already loaded is immediate. */
+  /** Resolves with the load time in ms (and its stages, where the engine times them); loading the engine already loaded is immediate. */
   async load(engine: EngineId, options: { config?: SmolVlmConfig; onProgress?: (p: LoadProgress) => void; signal?: AbortSignal } = {}) {
-    const ms = await this.connection
+    const loaded = await this.connection
       .call(
         (id) => ({ type: 'load', id, engine, config: options.config }),
         (reply) => {
           if (reply.type === 'load-progress') options.onProgress?.(reply.progress);
-          return reply.type === 'loaded' ? reply.ms : undefined;
+          return reply.type === 'loaded' ? { ms: reply.ms, stages: reply.stages } : undefined;
         },
         { signal: options.signal },
       )
@@ -44,7 +44,7 @@ export class EngineClient {
       });
     this.loaded = engine;
     this.loadedConfig = JSON.stringify(options.config ?? null);
-    return ms;
+    return loaded;
   }
 
   /** Transfers the pixels to the worker: `image.data` is unusable afterwards. */

@@ -50,8 +50,12 @@ export interface EngineInfo {
 }
 
 /** Labels live in src/engines/registry.ts so the UI can show engines before their code loads. */
+/** How long each stage of an engine's load took, in ms, in the order they ran (bench:start prints them). */
+export type LoadStages = Record<string, number>;
+
 export interface Engine {
-  load(onProgress: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<void>;
+  /** Resolves once the engine can read; an engine that times its stages returns them. */
+  load(onProgress: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<LoadStages | void>;
   recognize(image: RgbaImage, options?: RecognizeOptions): Promise<RecognizeResult>;
   /** A vision-language model can answer the receipt schema's JSON from the image; its text is that answer. */
   readFields?(image: RgbaImage, options?: RecognizeOptions): Promise<RecognizeResult>;

@@ -1,4 +1,4 @@
-import type { Engine, EngineId } from './engine';
+import type { Engine, EngineId, LoadStages } from './engine';
 import { abortError } from './engine';
 import type { EngineRequest, EngineResponse } from '../protocol';
 import { LoupeError, serializeError } from '../errors';
@@ -9,7 +9,8 @@ export type Post = (message: EngineResponse, transfer?: Transferable[]) => void;
 interface Loaded {
   /** The engine id and its configuration: another model is another engine. */
   key: string;
-  engine: Promise<Engine>;
+  /** The engine once loaded, with the stages of the load that made it (a request that joins it reports the same). */
+  ready: Promise<{ engine: Engine; stages?: LoadStages }>;
 }
 
 /**
@@ -20,27 +21,27 @@ export function createEngineHandler(createEngine: (id: EngineId, config?: SmolVl
   let current: Loaded | undefined;
   const running = new Map<number, AbortController>();
 
-  async function load(id: EngineId, config: SmolVlmConfig | undefined, requestId: number, signal: AbortSignal): Promise<Engine> {
+  function load(id: EngineId, config: SmolVlmConfig | undefined, requestId: number, signal: AbortSignal): Promise<{ engine: Engine; stages?: LoadStages }> {
     const key = JSON.stringify([id, config ?? null]);
-    if (current?.key === key) return current.engine;
+    if (current?.key === key) return current.ready;
     const previous = current;
-    const engine = (async () => {
-      if (previous) await (await previous.engine.catch(() => undefined))?.dispose();
-      const created = await createEngine(id, config);
+    const ready = (async () => {
+      if (previous) await (await previous.ready.catch(() => undefined))?.engine.dispose();
+      const engine = await createEngine(id, config);
       try {
-        await created.load((progress) => post({ type: 'load-progress', id: requestId, progress }), signal);
+        const stages = await engine.load((progress) => post({ type: 'load-progress', id: requestId, progress }), signal);
+        return { engine, ...(stages && { stages }) };
       } catch (error) {
-        await created.dispose().catch(() => undefined);
+        await engine.dispose().catch(() => undefined);
         throw error;
       }
-      return created;
     })();
-    const entry: Loaded = { key, engine };
+    const entry: Loaded = { key, ready };
     current = entry;
-    engine.catch(() => {
+    ready.catch(() => {
       if (current === entry) current = undefined;
     });
-    return engine;
+    return ready;
   }
 
   async function handle(request: EngineRequest): Promise<void> {
@@ -54,14 +55,14 @@ export function createEngineHandler(createEngine: (id: EngineId, config?: SmolVl
       switch (request.type) {
         case 'load': {
           const started = performance.now();
-          await load(request.engine, request.config, request.id, controller.signal);
-          post({ type: 'loaded', id: request.id, engine: request.engine, ms: performance.now() - started });
+          const { stages } = await load(request.engine, request.config, request.id, controller.signal);
+          post({ type: 'loaded', id: request.id, engine: request.engine, ms: performance.now() - started, ...(stages && { stages }) });
           break;
         }
         case 'recognize':
         case 'read-fields': {
           if (!current) throw new LoupeError('engine-failed', 'No engine is loaded yet.');
-          const engine = await current.engine;
+          const { engine } = await current.ready;
           const options = { signal: controller.signal, onPartial: (text: string) => post({ type: 'partial', id: request.id, text }) };
           if (request.type === 'read-fields' && !engine.readFields) throw new LoupeError('engine-failed', 'Only a vision-language engine (SmolVLM) can read fields from the image.');
           const result = request.type === 'read-fields' ? await engine.readFields!(request.image, options) : await engine.recognize(request.image, options);
@@ -69,9 +70,9 @@ export function createEngineHandler(createEngine: (id: EngineId, config?: SmolVl
           break;
         }
         case 'dispose': {
-          const engine = current?.engine;
+          const ready = current?.ready;
           current = undefined;
-          await (await engine?.catch(() => undefined))?.dispose();
+          await (await ready?.catch(() => undefined))?.engine.dispose();
           post({ type: 'disposed', id: request.id });
           break;
         }

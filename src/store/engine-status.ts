@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { EngineId, LoadProgress } from '../engines/engine';
+import type { EngineId, LoadProgress, LoadStages } from '../engines/engine';
 
 export type EngineState = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -9,6 +9,8 @@ interface EngineStatus {
   /** Per-file byte progress while loading. */
   files: Record<string, LoadProgress>;
   loadMs: number | undefined;
+  /** How long each stage of the load took, where the engine times them. */
+  loadStages: LoadStages | undefined;
   error: string | undefined;
   /** What is loading, in words ("SmolVLM2 256M on WASM"). */
   label: string | undefined;
@@ -23,6 +25,7 @@ export const useEngineStatus = create<EngineStatus>()(() => ({
   state: 'idle',
   files: {},
   loadMs: undefined,
+  loadStages: undefined,
   error: undefined,
   label: undefined,
   startedAt: undefined,

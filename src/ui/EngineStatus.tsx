@@ -17,6 +17,8 @@ export function EngineStatus({ override }: { override: EngineId | undefined }) {
       data-state={status.state}
       data-engine={status.engine ?? ''}
       data-load-ms={status.loadMs === undefined ? '' : Math.round(status.loadMs)}
+      data-load-started={status.startedAt === undefined ? '' : Math.round(status.startedAt)}
+      data-load-stages={status.loadStages ? JSON.stringify(status.loadStages) : ''}
     >
       <label>
         Engine{' '}

@@ -6,7 +6,7 @@ import { mainThreadTasks } from './trace';
 // Trace snapshots serialize the DOM on the main thread and would be the long tasks measured.
 test.use({ trace: 'off' });
 
-test('the embedded engine loads while the page is idle, before any document, without blocking the page, and keeps its compiled runtime in Cache Storage', async ({ page, browser }) => {
+test('the embedded engine loads while the page is idle, before any document, without blocking the page, times its stages, and keeps its compiled runtime in Cache Storage', async ({ page, browser }) => {
   await page.goto('/');
   // From the moment the page is usable (its own start-up evaluation is the responsiveness test's to judge).
   await expect(page.getByTestId('file-input')).toBeAttached();
@@ -17,6 +17,11 @@ test('the embedded engine loads while the page is idle, before any document, wit
   expect(tasks.count).toBeGreaterThan(10);
   expect(tasks.over(50)).toEqual([]);
   await expect(status).toHaveAttribute('data-engine', 'paddle');
+  // The load's stages, in the order they ran, for bench:start's table of where opening's time goes.
+  const stages = JSON.parse((await status.getAttribute('data-load-stages')) ?? 'null') as Record<string, number>;
+  expect(Object.keys(stages)).toEqual(['files', 'detector', 'line readers', 'warm-up']);
+  expect(Object.values(stages).every((ms) => Number.isInteger(ms) && ms >= 0)).toBe(true);
+  expect(Number(await status.getAttribute('data-load-started'))).toBeGreaterThan(0);
   await expect(page.getByTestId('doc-row')).toHaveCount(0);
   const cached = await page.evaluate(async () => (await (await caches.open('loupe-runtime-ocr-v1')).keys()).map((request) => new URL(request.url).pathname));
   expect(cached).toHaveLength(1);

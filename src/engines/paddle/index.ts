@@ -1,5 +1,5 @@
 import type * as Ort from 'onnxruntime-web/wasm';
-import type { Engine } from '../engine';
+import type { Engine, LoadStages } from '../engine';
 import { throwIfAborted } from '../engine';
 import { LoupeError } from '../../errors';
 import { vendorUrl } from '../vendor-url';
@@ -21,6 +21,7 @@ export function createPaddleEngine(): Engine {
 
   return {
     async load(onProgress, signal) {
+      const stages = stageClock();
       const [runtime, det, rec, keys] = await Promise.all([
         compileCpuRuntime(onProgress, signal),
         fetchWithProgress(vendorUrl('paddle/det.onnx'), 'text detector', onProgress, signal),
@@ -28,12 +29,15 @@ export function createPaddleEngine(): Engine {
         fetchWithProgress(vendorUrl('paddle/keys.txt'), 'character set', onProgress, signal),
       ]);
       throwIfAborted(signal);
+      stages.lap('files');
       const alphabet = paddleAlphabet(new TextDecoder().decode(keys));
       const starting = startLineReaderWorkers(laneCount(), { runtime, model: rec, alphabet });
       try {
         const ort = await loadCpuOrt(runtime, self.crossOriginIsolated ? laneCount() : 1);
         sessions = [await ort.InferenceSession.create(det, PADDLE_SESSION_OPTIONS)];
+        stages.lap('detector');
         helpers = await starting;
+        stages.lap('line readers');
         // No worker could start (a browser short of memory): the engine worker reads the boxes itself.
         if (helpers.readers.length === 0) sessions.push(await ort.InferenceSession.create(rec, PADDLE_SESSION_OPTIONS));
         const readers = sessions[1] ? [sessionReader(ort, sessions[1], alphabet)] : helpers.readers;
@@ -43,6 +47,8 @@ export function createPaddleEngine(): Engine {
         throw new LoupeError('engine-load-failed', `The OCR models could not be opened: ${error instanceof Error ? error.message : String(error)}`);
       }
       await warmUp(ocr);
+      stages.lap('warm-up');
+      return stages.laps;
     },
 
     recognize(image, options) {
@@ -77,4 +83,18 @@ async function warmUp(ocr: PaddleOcr): Promise<void> {
       data.fill(0, (y * width + 40) * 4, (y * width + 40 + length) * 4);
   }
   await ocr.recognize({ width, height, data });
+}
+
+/** Stage timings of a load: each lap is the time since the previous one. */
+function stageClock() {
+  const laps: LoadStages = {};
+  let mark = performance.now();
+  return {
+    laps,
+    lap(name: string) {
+      const now = performance.now();
+      laps[name] = Math.round(now - mark);
+      mark = now;
+    },
+  };
 }

@@ -56,6 +56,16 @@ describe('engine handler', () => {
     expect(posted.at(-1)).toMatchObject({ type: 'recognized', id: 3, result: { text: 'HELLO WORLD' } });
   });
 
+  it('reports the stages an engine timed with every load that gets it, and none for an engine that times none', async () => {
+    const timed = (log: string[]): Engine => ({ ...fakeEngine(log), load: async () => ({ files: 12, 'warm-up': 3 }) });
+    const { posted, handle } = setup((id, log) => (id === 'paddle' ? timed(log) : fakeEngine(log)));
+    await handle({ type: 'load', id: 1, engine: 'paddle' });
+    await handle({ type: 'load', id: 2, engine: 'paddle' });
+    await handle({ type: 'load', id: 3, engine: 'tesseract' });
+    const loaded = posted.filter((m) => m.type === 'loaded');
+    expect(loaded.map((m) => m.stages)).toEqual([{ files: 12, 'warm-up': 3 }, { files: 12, 'warm-up': 3 }, undefined]);
+  });
+
   it('forgets a failed load so the next request retries', async () => {
     let attempts = 0;
     const { posted, handle } = setup((_, log) => fakeEngine(log, { failLoad: ++attempts === 1 }));

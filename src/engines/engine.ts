@@ -49,10 +49,10 @@ export interface EngineInfo {
   description: string;
 }
 
-/** Labels live in src/engines/registry.ts so the UI can show engines before their code loads. */
 /** How long each stage of an engine's load took, in ms, in the order they ran (bench:start prints them). */
 export type LoadStages = Record<string, number>;
 
+/** Labels live in src/engines/registry.ts so the UI can show engines before their code loads. */
 export interface Engine {
   /** Resolves once the engine can read; an engine that times its stages returns them. */
   load(onProgress: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<LoadStages | void>;

@@ -1,5 +1,5 @@
 import type * as Ort from 'onnxruntime-web/wasm';
-import type { Engine, LoadStages } from '../engine';
+import type { Engine } from '../engine';
 import { throwIfAborted } from '../engine';
 import { LoupeError } from '../../errors';
 import { vendorUrl } from '../vendor-url';
@@ -7,6 +7,7 @@ import { fetchWithProgress } from '../fetch-with-progress';
 import { compileCpuRuntime, loadCpuOrt } from '../ort-runtime';
 import { PADDLE_SESSION_OPTIONS, PaddleOcr, paddleAlphabet, sessionReader } from './paddle-ocr';
 import { laneCount, startLineReaderWorkers, type LineReaderWorkers } from './line-reader-workers';
+import { stopwatch } from './stopwatch';
 
 /**
  * PaddleOCR PP-OCRv4 on onnxruntime-web's CPU build: detection in the engine worker, recognition on one
@@ -21,7 +22,7 @@ export function createPaddleEngine(): Engine {
 
   return {
     async load(onProgress, signal) {
-      const stages = stageClock();
+      const stages = stopwatch();
       const [runtime, det, rec, keys] = await Promise.all([
         compileCpuRuntime(onProgress, signal),
         fetchWithProgress(vendorUrl('paddle/det.onnx'), 'text detector', onProgress, signal),
@@ -48,7 +49,7 @@ export function createPaddleEngine(): Engine {
       }
       await warmUp(ocr);
       stages.lap('warm-up');
-      return stages.laps;
+      return Object.fromEntries(Object.entries(stages.laps).map(([stage, ms]) => [stage, Math.round(ms)]));
     },
 
     recognize(image, options) {
@@ -83,18 +84,4 @@ async function warmUp(ocr: PaddleOcr): Promise<void> {
       data.fill(0, (y * width + 40) * 4, (y * width + 40 + length) * 4);
   }
   await ocr.recognize({ width, height, data });
-}
-
-/** Stage timings of a load: each lap is the time since the previous one. */
-function stageClock() {
-  const laps: LoadStages = {};
-  let mark = performance.now();
-  return {
-    laps,
-    lap(name: string) {
-      const now = performance.now();
-      laps[name] = Math.round(now - mark);
-      mark = now;
-    },
-  };
 }

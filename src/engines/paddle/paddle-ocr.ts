@@ -9,6 +9,7 @@ import { boxToTensor, regionToTensor, type Rect } from '../../pipeline/ocr/tenso
 import { boxBounds, boxHeight, boxInImage, boxLength, type TextBox } from '../../pipeline/ocr/text-box';
 import { detectionSize, recognitionInput, REC_HEIGHT, zoomRegion } from './geometry';
 import { runInLanes } from './lanes';
+import { stopwatch } from './stopwatch';
 
 const DET_NORM = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } as const;
 const REC_NORM = { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5] } as const;
@@ -62,13 +63,7 @@ export class PaddleOcr {
   async recognize(image: RgbaImage, options: RecognizeOptions = {}): Promise<RecognizeResult> {
     const { signal, onPartial } = options;
     throwIfAborted(signal);
-    const timings: Record<string, number> = {};
-    let mark = performance.now();
-    const lap = (name: string) => {
-      const now = performance.now();
-      timings[name] = (timings[name] ?? 0) + now - mark;
-      mark = now;
-    };
+    const { laps: timings, lap } = stopwatch();
 
     const boxes = await this.detect(image);
     lap('detect');

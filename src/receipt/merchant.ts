@@ -3,6 +3,7 @@ import { fold, foldKeepingLength } from './fold';
 import { labelClasses } from './label-match';
 import { LEGAL_FORMS, SHOP_WORDS } from './lexicon';
 import { ADDRESS, looksLikeAddress } from './address';
+import { correctFromEchoes } from './name-echoes';
 import { correctNameWords } from './name-words';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -197,7 +198,7 @@ export function findMerchant(lines: string[], headerEnd: number, isOther: (line:
     name = cleanName(`${name} ${cleanName(header[next]!)}`);
     next++;
   }
-  name = cutAfterLegalForm(closeBrackets(name));
+  name = correctFromEchoes(cutAfterLegalForm(closeBrackets(name)), [...lines.slice(0, first), ...lines.slice(next)]);
   return { name: name || null, address: findAddress(lines.slice(next, next + 6)) };
 }
 

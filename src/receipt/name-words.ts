@@ -95,6 +95,11 @@ function rejoin(name: string): string {
   return words.join(' ');
 }
 
+/** Whether a folded word is one of the lexicon's or the shop words: right as printed. */
+export function isKnownWord(upper: string): boolean {
+  return KNOWN.has(upper) || SHORT_WORDS.has(upper);
+}
+
 /** Puts back the business words of an all-caps name that OCR misread; other words stay as printed. */
 export function correctNameWords(name: string): string {
   return rejoin(name).replace(/\p{L}+/gu, (word) => correctLookAlike(correctWord(word)));

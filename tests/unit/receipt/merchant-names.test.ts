@@ -125,3 +125,31 @@ describe('what is printed around the name', () => {
     expect(merchant('SETIA HARDWARE ENTERPRISE (SETIA', 'ALAM ) SDN BHD', '822737-X')).toBe('SETIA HARDWARE ENTERPRISE (SETIA ALAM) SDN BHD');
   });
 });
+
+describe('a name word the rest of the receipt prints again', () => {
+  const receipt = (...lines: string[]) => extractReceipt(lines.join('\n'), { dateOrder: 'auto' }).merchantName;
+
+  it('puts back a misread word the address prints twice, in the name\'s own case', () => {
+    expect(receipt('KEDAI PUTIH (BUKIT MERAN) SDN BHD', 'LOT 4, JALAN 2', 'BUKIT MERAH, 31500 IPOH', 'DATE 03/04/2024', 'TOTAL 5.00', 'Thank you, Bukit Merah branch')).toBe(
+      'KEDAI PUTIH (BUKIT MERAH) SDN BHD',
+    );
+    // A word the rest prints as the name does is right, whatever else is printed near it.
+    expect(receipt('KEDAI PUTIH (BUKIT MERAH) SDN BHD', 'JALAN MERAH 2', 'BUKIT MERAN, 31500 IPOH', 'DATE 03/04/2024', 'TOTAL 5.00', 'Bukit Meran branch')).toBe(
+      'KEDAI PUTIH (BUKIT MERAH) SDN BHD',
+    );
+    expect(receipt('Kedai Putih Sdn Bhd', 'Jalan Cempaka, Taman Cempaka', 'DATE 03/04/2024', 'TOTAL 5.00', 'Visit CEMPAKA again')).toBe('Kedai Putih Sdn Bhd');
+    expect(receipt('CAHAYA GEMPAKA SDN BHD', 'Jalan Cempaka, Taman Cempaka', 'DATE 03/04/2024', 'TOTAL 5.00')).toBe('CAHAYA CEMPAKA SDN BHD');
+  });
+
+  it('leaves the name as printed against a single other reading, a far one, two near ones or a known word', () => {
+    const tail = ['DATE 03/04/2024', 'TOTAL 5.00'];
+    // One echo against one header word: no majority either way.
+    expect(receipt('ORKIDEA BAKERY', ...tail, 'We bake every Orkidia loaf fresh')).toBe('ORKIDEA BAKERY');
+    // Two letters away is another word, however often it is printed.
+    expect(receipt('PUTRA STORES', 'JALAN PUTERI 3', 'TAMAN PUTERI', ...tail)).toBe('PUTRA STORES');
+    // Two different words each one look-alike away: neither is chosen.
+    expect(receipt('SINAR MAJU SDN BHD', 'JALAN MAJI, MAJI', 'TAMAN MAJA, MAJA', ...tail)).toBe('SINAR MAJU SDN BHD');
+    // A word of the lexicon is right as printed even where the address has a look-alike of it.
+    expect(receipt('ANGSANA MART', 'JALAN MARI 5, KG MARI', ...tail)).toBe('ANGSANA MART');
+  });
+});

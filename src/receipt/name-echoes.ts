@@ -4,12 +4,11 @@ import { isKnownWord } from './name-words';
 
 /**
  * A word of the name that OCR misread in the header is often printed again further down, and read right
- * there: in the address ("SETIA ALAM" under "(SETIA ALAH)"), a repeated heading or a footer. A name word
+ * there: in the address ("BUKIT MERAH" under "(BUKIT MERAN)"), a repeated heading or a footer. A name word
  * found nowhere else on the receipt is put back to the one word of the rest that is a look-alike letter
  * from it (half an OCR edit; one edit from eight letters) and that the rest prints at least twice: the
  * other reading is then the receipt's majority, where one echo against one header word is a coin toss
- * (a footer's "Gardenta's" is as likely a misread as the header's "GARDENEA"). Words the lexicon knows
- * stay as printed.
+ * (a footer's misread is as likely as the header's). Words the lexicon knows stay as printed.
  */
 export function correctFromEchoes(name: string, rest: readonly string[]): string {
   const echoes = wordsOf(rest);
@@ -28,14 +27,14 @@ function wordsOf(lines: readonly string[]): Map<string, { spelling: string; coun
   const words = new Map<string, { spelling: string; count: number }>();
   for (const line of lines) {
     for (const [word] of line.matchAll(/\p{L}{4,}/gu)) {
-      const seen = words.get(fold(word));
-      words.set(fold(word), { spelling: word, count: (seen?.count ?? 0) + 1 });
+      const key = fold(word);
+      words.set(key, { spelling: word, count: (words.get(key)?.count ?? 0) + 1 });
     }
   }
   return words;
 }
 
-/** The echo written in the case of the word it replaces: "ALAM" in an all-caps name, "Mini" in "Fu Yi Mini". */
+/** The echo written in the case of the word it replaces: "MERAH" in an all-caps name, "Merah" in "Kedai Merah". */
 function inCaseOf(word: string, echo: string): string {
   if (word === word.toUpperCase()) return echo.toUpperCase();
   if (word[0] === word[0]!.toUpperCase() && word.slice(1) === word.slice(1).toLowerCase()) return echo[0]!.toUpperCase() + echo.slice(1).toLowerCase();

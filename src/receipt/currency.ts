@@ -1,9 +1,9 @@
 /** The receipt's currency as an ISO 4217 code, from printed symbols and codes, then locale cues. */
 import { fold } from './fold';
 
-const CODES = /\b(MYR|SGD|USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|NZD|CAD|HKD|INR|IDR|THB|PHP|VND|KRW|TWD|SEK|NOK|DKK|PLN|CZK|HUF|HRK|RSD|ISK|BGN|ZAR|AED|SAR|BRL|MXN)\b/;
+export const CURRENCY_CODE = /\b(MYR|SGD|USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|NZD|CAD|HKD|INR|IDR|THB|PHP|VND|KRW|TWD|SEK|NOK|DKK|PLN|CZK|HUF|HRK|RSD|ISK|BGN|ZAR|AED|SAR|BRL|MXN)\b/;
 // A code counts beside money or in a column header, not as a word of an address ("ATATÜRK CAD.").
-const codeIn = (text: string) => text.split('\n').find((line) => CODES.test(line) && /\d[.,]\d{2}|\(\s*[A-Z]{3}\s*\)|\b[A-Z]{3}\s?\d|\s[A-Z]{3}\s*:?\s*$/.test(line));
+const codeIn = (text: string) => text.split('\n').find((line) => CURRENCY_CODE.test(line) && /\d[.,]\d{2}|\(\s*[A-Z]{3}\s*\)|\b[A-Z]{3}\s?\d|\s[A-Z]{3}\s*:?\s*$/.test(line));
 // Order matters: prefixed dollars before the bare `$`; symbols matched on the text as printed.
 const SYMBOLS: [RegExp, string][] = [
   // "(RM)" heads a money column in Malaysia and names the province of Rome in an Italian address.
@@ -67,7 +67,7 @@ const KRONA = /\d\s?kr\.?\b|\bkr\.?\s?\d|\bKR\b/i;
 export const WHOLE_UNIT = new Set(['HUF', 'VND', 'IDR', 'JPY', 'KRW', 'ISK', 'CLP', 'COP', 'PYG', 'UGX']);
 
 export function findCurrency(text: string, defaultCurrency: string | null): string | null {
-  const code = CODES.exec(codeIn(text) ?? '')?.[1];
+  const code = CURRENCY_CODE.exec(codeIn(text) ?? '')?.[1];
   if (code) return code === 'RMB' ? 'CNY' : code;
   for (const [re, currency] of SYMBOLS) if (re.test(text)) return currency;
   const folded = fold(text);

@@ -9,7 +9,7 @@ import { correctNameWords } from './name-words';
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A lexicon phrase as a pattern on folded text: its dots optional, its spaces any width ("SP. Z O.O.", "SP Z OO"). */
 const formPattern = (form: string) =>
-  [...foldKeepingLength(form.trim())].map((c) => (c === '.' ? '\\.?\\s?' : c === ' ' ? '\\s*' : c === '&' || c === '/' ? `\\s*${escape(c)}\\s*` : escape(c))).join('');
+  [...foldKeepingLength(form.trim())].map((c) => (c === '.' ? '\\.?\\s?' : c === ' ' ? '\\s*' : c === '&' || c === '/' ? `\\s*${escape(c)}\\s*` : c === 'O' ? '[O0]' : escape(c))).join('');
 // Two-letter forms without dots ("AS", "AB", "PT", "SA") are ordinary words too: they count only at either end of a line.
 const shortForm = (form: string) => /^\p{L}{2}$/u.test(form.trim());
 const LEXICON_FORM = new RegExp(`(?<![A-Z0-9])(?:${LEGAL_FORMS.filter((f) => !shortForm(f)).map(formPattern).sort((a, b) => b.length - a.length).join('|')})(?![A-Z0-9])`, 'g');
@@ -77,10 +77,19 @@ function cutAfterLegalForm(name: string): string {
   return (name.slice(0, end) + kept).trimEnd();
 }
 
+/** A legal form OCR printed with a zero for an O ("Sp. z o.0.", "s.r.0.") gets its letter back, in the case of the letter before it. */
+function formLetters(name: string): string {
+  return name.replace(new RegExp(LEXICON_FORM.source, 'giu'), (form) =>
+    form.replace(/0/g, (_, at: number) => (/\p{Ll}/u.test(form.slice(0, at).match(/\p{L}(?=[^\p{L}]*$)/u)?.[0] ?? '') ? 'o' : 'O')),
+  );
+}
+
 /** Strips registration numbers and frame characters, and undoes the usual OCR slips in a name. */
 function tidyName(line: string): string {
-  return correctNameWords(line.replace(LEADING_CODE, '').replace(REG_NUMBER, ''))
+  return correctNameWords(formLetters(line.replace(LEADING_CODE, '').replace(REG_NUMBER, '')))
     .replace(/[\s,;]+$/, '')
+    // The low opening quote of „Name“ and „Name” (Baltic, Polish, Czech, German) reads as a comma before the name.
+    .replace(/(^|\s),(?=\p{L}[^,]*["“”])/gu, '$1„')
     .replace(REG_TAIL, '')
     // A final parenthesis holding a number ("(SHOP (95874))") is a code, not the name.
     .replace(/\s*\((?:[^()]*\(\s*\d{4,}\s*\)[^()]*|[^()]*\d{4,}[^()]*)\)\s*$/, '')
@@ -184,8 +193,9 @@ export function findMerchant(lines: string[], headerEnd: number, isOther: (line:
     // A logo repeating the name's first word ("PREMIO" over "PREMIO STATIONERY") is not part of it.
     const repeats = fold(cleanName(above)).split(/\s+/).every((word) => fold(current).includes(word));
     // A line of little more than a legal form finishes the one above, unless that is a stray word ("AIN").
-    const finishes = wordsBesides(tidyName(current), true) <= 1 && letters(above) >= 5;
-    const open = ENDS_OPEN.test(above) || unbalanced(above) || /^[^(]*\)/.test(tidyName(current)) || STARTS_OPEN.test(current) || finishes;
+    const finishes = wordsBesides(tidyName(current), true) === 0 && letters(above) >= 5;
+    // A name goes on where the next line starts in lower case ("BAR CENTRALE" over "di Rossi Giulia & C. s.n.c.").
+    const open = ENDS_OPEN.test(above) || unbalanced(above) || /^[^(]*\)/.test(tidyName(current)) || STARTS_OPEN.test(current) || /^\s*\p{Ll}/u.test(current) || finishes;
     return open && sameCase && !repeats && usable(i - 1) && !hasLegalForm(tidyName(above)) && !owner(i - 1);
   };
   while (first > 0 && joinsAbove(first)) {

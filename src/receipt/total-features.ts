@@ -4,6 +4,7 @@
  * whether the receipt's other amounts add up to it. `ranker.ts` weighs the evidence.
  */
 import { amountsInLine, toMinor, wholeAmountsInLine } from './amounts';
+import { CURRENCY_CODE } from './currency';
 import { fold } from './fold';
 import { labelClasses, type LabelClass } from './label-match';
 
@@ -52,6 +53,9 @@ export interface TotalCandidate {
 const INCLUSIVE = /\b(INCL?|INCLUSIVE|INCLUDING|INKL|INKLUSIVE|TTC|INCLUS|INCLUIDO|INCLUSO|INCLUSIEF|WLICZONY|VCETNE|VRATANE|TARTALMAZ|INKLUDERAD|INKLUDERET|SIS)\b/;
 const EXCLUSIVE = /\b(EXCL?|EXCLUSIVE|EXCLUDING|EXKL|HT|BEFORE|NETTO|NET|SANS|SIN|SENZA|SEM|ZONDER|BEZ|NELKUL|FARA|UTAN|UDEN|UTEN|ILMAN|ILMA|BREZ|HARIC)\b/;
 
+// "Ukupno HRK (1 EUR = 7,53450) 681,87", "Total USD @ 1 EUR = 1.08": a line that states an exchange rate gives the sum in another currency.
+const EXCHANGE_RATE = new RegExp(`(?<![\\d.,])1\\s*(?:${CURRENCY_CODE.source}|[€$£])\\s*=\\s*\\d`, 'u');
+
 interface LineInfo {
   inclusive: boolean;
   exclusive: boolean;
@@ -78,7 +82,9 @@ export function totalCandidates(lines: string[], wholeUnits = false): TotalCandi
   wholeUnits ||= !lines.some((line) => amountsInLine(line).length > 0);
   // In whole units every integer looks like money: a tax, registration or receipt number's line holds none, nor does a run of ten digits.
   const money = (line: string, classes: Set<LabelClass>) =>
-    wholeUnits && (classes.has('taxId') || classes.has('document') || classes.has('date')) && amountsInLine(line).length === 0 ? [] : moneyOnLine(line, wholeUnits).filter((v) => !wholeUnits || Math.abs(v) < 1e10);
+    (wholeUnits && (classes.has('taxId') || classes.has('document') || classes.has('date')) && amountsInLine(line).length === 0) || EXCHANGE_RATE.test(line)
+      ? []
+      : moneyOnLine(line, wholeUnits).filter((v) => !wholeUnits || Math.abs(v) < 1e10);
   const infos: LineInfo[] = lines.map((line) => ({ inclusive: INCLUSIVE.test(fold(line)), exclusive: EXCLUSIVE.test(fold(line)), classes: labelClasses(line), amounts: money(line, labelClasses(line)), percent: /%/.test(line) }));
   const n = Math.max(1, lines.length - 1);
   const positive = infos.flatMap((l) => l.amounts).filter((v) => v > 0);

@@ -98,6 +98,16 @@ describe('the name among the header lines', () => {
   it('prefers the legal name to the brand above it, not an address or GST line', () => {
     expect(merchant('SUNNY BREW', 'SUNNY BREW HOLDINGS SDN BHD', '(1122334-T)', 'LOT 5, JALAN IPOH', 'GST ID: 001122334455')).toBe('SUNNY BREW HOLDINGS SDN BHD');
   });
+
+  it("takes the company under a shop's name on its own, where it is a name of its own and not the end of the shop's", () => {
+    expect(merchant('Bageriet Solsikken', 'Solsikken ApS', 'Nørregade 4, 5000 Odense C')).toBe('Solsikken ApS');
+    expect(merchant('KAHVILA KANERVA', 'Kanervan Herkku Oy', 'Kauppakatu 3, 40100 Jyväskylä')).toBe('Kanervan Herkku Oy');
+    expect(merchant('MIRA HARDWARE ENTERPRISE', '(TAMAN JAYA) SDN BHD', 'NO. 2, JALAN SS2/1')).toBe('MIRA HARDWARE ENTERPRISE (TAMAN JAYA) SDN BHD');
+  });
+
+  it('goes on into a line that starts in lower case, as a company named after its owner does', () => {
+    expect(merchant('TRATTORIA DA NINO', 'di Ferri Paolo & C. s.n.c.', 'Via Roma 12, 50123 Firenze')).toBe('TRATTORIA DA NINO di Ferri Paolo & C. s.n.c.');
+  });
 });
 
 describe('what is printed around the name', () => {
@@ -112,6 +122,14 @@ describe('what is printed around the name', () => {
     expect(merchant('MAJU JAYA SDN BHD (KEPONG)')).toBe('MAJU JAYA SDN BHD (KEPONG)');
     expect(merchant('SIA "Rīgas Maize"', 'Brīvības iela 1, Rīga')).toBe('SIA "Rīgas Maize"');
     expect(merchant('UAB „Saulė“', 'Gedimino pr. 1, Vilnius')).toBe('UAB „Saulė“');
+  });
+
+  it('reads a legal form printed with a zero for an O, and a low opening quote read as a comma', () => {
+    expect(merchant('PIEKARNIA „Pod Dębem”', 'CHLEBEK Sp. z o.0.', 'ul. Długa 5, 80-001 Gdańsk')).toBe('CHLEBEK Sp. z o.o.');
+    expect(merchant('TOMA-PEK s.r.0.', 'Hlavná 1, 811 01 Bratislava')).toBe('TOMA-PEK s.r.o.');
+    expect(merchant('UAB ,Žalia pieva"', 'Vilniaus g. 3, Kaunas')).toBe('UAB „Žalia pieva"');
+    // A comma with no quote after it is a comma.
+    expect(merchant('Hansen, Berg & Co. AS', 'Strandgata 2, 5013 Bergen')).toBe('Hansen, Berg & Co. AS');
   });
 
   it('takes the line above a registration number as the name, past greetings and the end of another receipt', () => {

@@ -90,3 +90,13 @@ describe('counts on total lines', () => {
     expect(read('BAG 17.00', 'Subtotal : 102.00', 'Total Incl. of GST 102.00', 'Payment : 102.00', 'Change Due : 0.00', 'Total tem(s): 6').total).toBe(102);
   });
 });
+
+describe('a total also printed in another currency', () => {
+  const bill = (...lines: string[]) =>
+    extractReceipt(['KONOBA GALEB d.o.o.', 'Datum: 14.09.2023. 20:15', 'Riba na gradele 2 x 18,50 37,00', 'Vino 0,5 L 8,20', ...lines].join('\n'), { dateOrder: 'auto' });
+
+  it('is the one in the receipt\'s currency, not the larger sum on the line that states the exchange rate', () => {
+    expect(bill('UKUPNO EUR 45,20', 'Ukupno HRK (1 EUR = 7,53450) 340,56').total).toBe(45.2);
+    expect(bill('UKUPNO EUR 45,20', 'Ukupno HRK (1 EUR = 7,53450) 340,56', 'PDV 25% 9,04').total).toBe(45.2);
+  });
+});

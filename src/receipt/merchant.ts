@@ -29,6 +29,8 @@ const ANY_LEXICON_FORM = new RegExp(LEXICON_FORM.source);
 const ANY_SHORT_FORM = new RegExp(SHORT_FORM.source);
 const EVERY_BUSINESS_WORD = new RegExp(BUSINESS_WORD.source, 'gi');
 const EVERY_SHOP_WORD = new RegExp(LEXICON_SHOP.source, 'g');
+// The forms on the line as printed, in either case (LEXICON_FORM reads folded text).
+const LEXICON_FORM_AS_PRINTED = new RegExp(LEXICON_FORM.source, 'giu');
 
 const hasLegalForm = (line: string) => {
   const folded = foldKeepingLength(line);
@@ -79,7 +81,7 @@ function cutAfterLegalForm(name: string): string {
 
 /** A legal form OCR printed with a zero for an O ("Sp. z o.0.", "s.r.0.") gets its letter back, in the case of the letter before it. */
 function formLetters(name: string): string {
-  return name.replace(new RegExp(LEXICON_FORM.source, 'giu'), (form) =>
+  return name.replace(LEXICON_FORM_AS_PRINTED, (form) =>
     form.replace(/0/g, (_, at: number) => (/\p{Ll}/u.test(form.slice(0, at).match(/\p{L}(?=[^\p{L}]*$)/u)?.[0] ?? '') ? 'o' : 'O')),
   );
 }

@@ -653,7 +653,7 @@ export const LEGAL_FORMS: readonly string[] = [
   'SDN BHD', 'SDN. BHD.', 'SENDIRIAN BERHAD', 'BHD', 'BERHAD', 'PLT', 'PT', 'PT.', 'TBK', 'TBK.', 'CV', 'CV.', 'PTE LTD', 'PTE. LTD.', 'PTE',
   'LTD', 'LTD.', 'LIMITED', 'CO. LTD', 'CO., LTD.', 'PTY LTD', 'PTY. LTD.', 'PLC', 'LLC', 'L.L.C.', 'LLP', 'INC', 'INC.', 'CORP', 'CORP.', 'CORPORATION', 'OPC',
   'GMBH', 'AG', 'KG', 'OHG', 'E.K.', 'UG', 'UG (HAFTUNGSBESCHRÄNKT)', 'GMBH & CO. KG', 'GBR', 'KGAA', 'E.V.',
-  'SA', 'S.A.', 'S.A. DE C.V.', 'SAS', 'S.A.S.', 'SASU', 'SARL', 'S.A.R.L.', 'EURL', 'SNC', 'S.N.C.', 'S.L.', 'SL', 'S.L.U.', 'SLU', 'S.A.U.', 'S.COOP.',
+  'SA', 'S.A.', 'S.A. DE C.V.', 'SAS', 'S.A.S.', 'SASU', 'SARL', 'S.A.R.L.', 'EURL', 'SNC', 'S.N.C.', 'SELARL', 'SELAS', 'SCP', 'SCOP', 'S.L.', 'SL', 'S.L.U.', 'SLU', 'S.A.U.', 'S.COOP.',
   'S.R.L.', 'SRL', 'S.R.L.S.', 'SRLS', 'S.P.A.', 'SPA', 'LDA', 'LDA.', 'UNIPESSOAL', 'UNIPESSOAL LDA', 'LTDA', 'LTDA.', 'EIRELI', 'S/A',
   'B.V.', 'BV', 'N.V.', 'NV', 'VOF', 'V.O.F.', 'BVBA', 'VZW', 'COMM.V.',
   'SP. Z O.O.', 'SP. Z.O.O.', 'SP.Z O.O.', 'SP.J.', 'SP. J.', 'SP.K.', 'SP. K.', 'S.C.', 'S.R.O.', 'SRO', 'SPOL. S R.O.', 'A.S.', 'V.O.S.', 'K.S.',

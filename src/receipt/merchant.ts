@@ -16,9 +16,10 @@ const LEXICON_FORM = new RegExp(`(?<![A-Z0-9])(?:${LEGAL_FORMS.filter((f) => !sh
 const SHORT_FORM = new RegExp(`^(?:${LEGAL_FORMS.filter(shortForm).map(formPattern).join('|')})(?=\\s)|(?<=\\s)(?:${LEGAL_FORMS.filter(shortForm).map(formPattern).join('|')})$`, 'g');
 const LEXICON_SHOP = new RegExp(`(?<![A-Z])(?:${SHOP_WORDS.map(formPattern).join('|')})(?![A-Z])`);
 
-// Legal forms name the company that issued the receipt; OCR often misreads "SDN BHD" and "S/B".
+// Legal forms name the company that issued the receipt; OCR often misreads "SDN BHD" and "S/B". A "Co." after
+// a comma is an Irish county ("Kinsale, Co. Cork").
 const LEGAL_FORM =
-  /\b(s[do0]n\.?\s*[be8][hn][do0]\.?|[s5]\/b|sb|bhd|berhad|pte\.?\s*ltd|ltd|limited|llc|l\.l\.c|inc|incorporated|corp(oration)?|co\.|company|plc|gmbh|s\.a\.?|s\.a\.r\.l|sarl|sas|s\.l\.|s\.r\.l|b\.v|n\.v|pty)(?![\p{L}\d])/giu;
+  /\b(s[do0]n\.?\s*[be8][hn][do0]\.?|[s5]\/b|sb|bhd|berhad|pte\.?\s*ltd|ltd|limited|llc|l\.l\.c|inc|incorporated|corp(oration)?|(?<!,\s?)co\.|company|plc|gmbh|s\.a\.?|s\.a\.r\.l|sarl|sas|s\.l\.|s\.r\.l|b\.v|n\.v|pty)(?![\p{L}\d])/giu;
 // Words that make a line read as a business name, weaker than a legal form.
 const BUSINESS_WORD =
   /\b(enterprise|trading|restoran|restaurant|bakeries|bakery|store|stores|mart|supermarket|hardware|stationery|florist|cafe|caf[ée]|bistro|pharmacy|kedai|syarikat|perniagaan|shop|boutique|market)\b/i;
@@ -101,6 +102,8 @@ function tidyName(line: string): string {
     .replace(/\b[5S][7/][B8]\b/g, 'S/B')
     // Inside a word of letters, 0 and 1 are O and I ("F00DICI0US"); numbers like "99" stay.
     .replace(/\b(?=[\p{L}01]*\p{L}[\p{L}01]*\p{L})[\p{L}01]+\b/gu, (word) => word.replace(/0/g, 'O').replace(/1/g, 'I'))
+    // A lower-case word ending in "6" ends in an accented o OCR read as the digit ("Restauraci6", "Vendéglat6").
+    .replace(/(?<=\p{Ll}{3})6\b/gu, 'o')
     .replace(/\s+[:;]\s+/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/\(\s*\(/g, '(')
@@ -129,6 +132,8 @@ const GREETING =
   /\b(GUTEN (MORGEN|TAG|ABEND)|HERZLICH|WILLKOMMEN|BONJOUR|BIENVENUE|BIENVENIDOS?|BENVENUT[IO]|BEM-?VINDO|WELKOM|WITAMY|VITEJTE|VITAJTE|UDVOZOLJUK|BINE ATI VENIT|VALKOMMEN|VELKOMMEN|TERVETULOA|TERE TULEMAST|LAIPNI LUDZAM|SVEIKI|DOBRODOSLI|DOBRODOSLI|HOS ?GELDINIZ|XIN CHAO|MALIGAYANG|SELAMAT DATANG|DANKE|MERCI|GRACIAS|GRAZIE|OBRIGADO|DANK U|DZIEKUJEMY|DEKUJEME|DAKUJEME|KOSZONJUK|MULTUMIM|TACK|TAKK|KIITOS|AITAH|PALDIES|ACIU|HVALA|TESEKKUR(LER)?|CAM ON|SALAMAT|TERIMA KASIH)\b|!\s*$/;
 // "Kassierin: Maria", "Table: 12": a label and its value, not a name.
 const KEY_VALUE = /^\p{L}+\s*:\s*\p{L}/u;
+// "Butikk 0312 Bergen Torget", "Store 0217 - Deansgate", "Filiale Nr. 0412": a branch's number, not the name.
+const BRANCH_LINE = /^\s*\p{L}+\.?\s*(?:no\.?|nr\.?|#)?\s*(?:0\d{2,}|\d{4,})(?=\s|$)/iu;
 
 const letters = (line: string) => (line.match(/\p{L}/gu) ?? []).length;
 // Shop names hold words like "CASH & CARRY" or "TOTAL": only documents, tax numbers and dates rule a line out.
@@ -137,7 +142,7 @@ const NOT_NAME_CLASSES = ['document', 'taxId', 'date'] as const;
 function isNameCandidate(line: string, notName: (line: string) => boolean): boolean {
   const name = cleanName(line);
   if (letters(name) < 3 || letters(name) < name.replace(/\s/g, '').length / 2 || NOT_NAME.test(tidyName(line))) return false;
-  if (GREETING.test(fold(line)) || (KEY_VALUE.test(line) && !hasLegalForm(line)) || notName(line)) return false;
+  if (GREETING.test(fold(line)) || (KEY_VALUE.test(line) && !hasLegalForm(line)) || BRANCH_LINE.test(line) || notName(line)) return false;
   const classes = labelClasses(name);
   return !NOT_NAME_CLASSES.some((c) => classes.has(c));
 }
@@ -151,7 +156,9 @@ function wordsBesides(line: string, shopWords: boolean): number {
   return rest.replace(/\([^)]*\)?|[^\s(]*\)/g, ' ').trim().split(/\s+/).filter((w) => /\p{L}[&+]?\p{L}/u.test(w)).length;
 }
 const OWNED_BY = /\b(owned|operated|managed)\s+by\b|\bdi[mn]iliki(\s+oleh)?\b/i;
-const unbalanced = (text: string) => (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;
+// A bracket or a quote opened and not closed: `UAB „Namų ir sodo` goes on to `prekybos centras“` (its „ may read as a comma).
+const OPEN_QUOTE = /(?:^|\s)[„“",](?=\p{L})[^"“”]*$/u;
+const unbalanced = (text: string) => (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length || OPEN_QUOTE.test(text);
 const caseOf = (line: string) => {
   const upper = (line.match(/\p{Lu}/gu) ?? []).length;
   const lower = (line.match(/\p{Ll}/gu) ?? []).length;
@@ -211,7 +218,29 @@ export function findMerchant(lines: string[], headerEnd: number, isOther: (line:
     next++;
   }
   name = correctFromEchoes(cutAfterLegalForm(closeBrackets(name)), [...lines.slice(0, first), ...lines.slice(next)]);
-  return { name: name || null, address: findAddress(lines.slice(next, next + 6)) };
+  const company = hasLegalForm(name) ? undefined : companyBelow(lines, next, header.slice(0, next), isOther);
+  return { name: company ?? (name || null), address: findAddress(lines.slice(next, next + 6)) };
+}
+
+// Words that name no one business: shop words and the words of legal forms ("LIMITED", "UNIPESSOAL").
+const GENERIC_WORDS = new Set([...SHOP_WORDS, ...LEGAL_FORMS].flatMap((phrase) => fold(phrase).split(/[^\p{L}]+/u)));
+const ownWords = (line: string) => fold(cleanName(line)).split(/[^\p{L}]+/u).filter((word) => word.length >= 4 && !GENERIC_WORDS.has(word));
+
+/**
+ * The company a receipt names only below its header (often in the footer, "Threadwell Retail Ltd" under a header
+ * of "THREADWELL"): a line with a legal form that shares a word of its own with the header's names. Only one such
+ * company counts; a card processor or till maker in the footer shares no word with the shop, and an owner
+ * ("Owned by: SANYU SUPPLY SDN BHD" under "SANYU STATIONERY SHOP") is not the shop, as in the header.
+ */
+function companyBelow(lines: string[], from: number, header: string[], isOther: (line: string) => boolean): string | undefined {
+  const words = new Set(header.filter((line) => isNameCandidate(line, isOther)).flatMap(ownWords));
+  const found = new Set(
+    lines
+      .slice(from)
+      .filter((line, i, below) => !OWNED_BY.test(`${below[i - 1] ?? ''} ${line}`) && hasLegalForm(tidyName(line)) && isNameCandidate(line, isOther) && !isAddress(line) && ownWords(line).some((word) => words.has(word)))
+      .map(cleanName),
+  );
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** Consecutive address-like lines after the name; registration-number lines in between are skipped. */

@@ -105,6 +105,26 @@ describe('the name among the header lines', () => {
     expect(merchant('MIRA HARDWARE ENTERPRISE', '(TAMAN JAYA) SDN BHD', 'NO. 2, JALAN SS2/1')).toBe('MIRA HARDWARE ENTERPRISE (TAMAN JAYA) SDN BHD');
   });
 
+  it('takes no county, postcode or branch number for a name', () => {
+    expect(merchant('Welcome to', 'THE FOX & FIDDLE', 'Quay Road, Dingle, Co. Kerry', 'VAT Reg. No. IE 1234567X')).toBe('THE FOX & FIDDLE');
+    expect(merchant('BUURTWINKEL', 'Filiaal 0233 Zwolle', '8011 AB Zwolle')).toBe('BUURTWINKEL');
+    expect(merchant('KIOSKEN', 'Butikk 0415 Tromsø Sentrum', 'Storgata 1, 9008 Tromsø')).toBe('KIOSKEN');
+    expect(merchant('POSTO SOL', '4710-249 Braga')).toBe('POSTO SOL');
+  });
+
+  it('reads French professional forms as legal forms', () => {
+    expect(merchant('PHARMACIE DES TILLEULS', 'SELARL Pharmacie Moreau', '3 rue des Lilas, 69003 Lyon')).toBe('SELARL Pharmacie Moreau');
+  });
+
+  it('joins a name whose quote opens on one line and closes on the next', () => {
+    expect(merchant('UAB ,Miesto ir kaimo', 'prekybos namai"', 'Taikos pr. 1, Klaipėda')).toBe('UAB „Miesto ir kaimo prekybos namai"');
+  });
+
+  it('puts back an accented o read as 6 at the end of a word', () => {
+    expect(merchant('Fonda Miquel Restauraci6 S.L.', 'Carrer Nou 3, Girona')).toBe('Fonda Miquel Restauracio S.L.');
+    expect(merchant('STUDIO 6 SDN BHD')).toBe('STUDIO 6 SDN BHD');
+  });
+
   it('goes on into a line that starts in lower case, as a company named after its owner does', () => {
     expect(merchant('TRATTORIA DA NINO', 'di Ferri Paolo & C. s.n.c.', 'Via Roma 12, 50123 Firenze')).toBe('TRATTORIA DA NINO di Ferri Paolo & C. s.n.c.');
   });
@@ -141,6 +161,21 @@ describe('what is printed around the name', () => {
   it('puts back the brackets OCR dropped around a branch', () => {
     expect(merchant('COSWAY (M SDN BHD')).toBe('COSWAY (M) SDN BHD');
     expect(merchant('SETIA HARDWARE ENTERPRISE (SETIA', 'ALAM ) SDN BHD', '822737-X')).toBe('SETIA HARDWARE ENTERPRISE (SETIA ALAM) SDN BHD');
+  });
+});
+
+describe('the company printed below the header', () => {
+  const receipt = (...lines: string[]) => extractReceipt(lines.join('\n'), { dateOrder: 'auto' }).merchantName;
+  const body = ['Date 14/03/2025 11:20', 'Linen shirt 45.00', 'TOTAL 45.00', 'CARD 45.00'];
+
+  it("is the merchant where it shares a word with the header's name", () => {
+    expect(receipt('BRAMBLEWICK', 'Clothing & Home', ...body, 'Thank you for shopping with us', 'Bramblewick Retail Ltd', 'Registered in England 01234567')).toBe('Bramblewick Retail Ltd');
+  });
+
+  it('is not where it shares no word with it, is an owner, or where two companies do', () => {
+    expect(receipt('BRAMBLEWICK', 'Clothing & Home', ...body, 'Payments by Cardline Services Ltd')).toBe('BRAMBLEWICK');
+    expect(receipt('BRAMBLEWICK STORE', ...body, 'Owned by:', 'BRAMBLEWICK HOLDINGS SDN BHD')).toBe('BRAMBLEWICK STORE');
+    expect(receipt('BRAMBLEWICK', ...body, 'Bramblewick Retail Ltd', 'Bramblewick Property Ltd')).toBe('BRAMBLEWICK');
   });
 });
 

@@ -102,7 +102,7 @@ function tidyName(line: string): string {
     .replace(/\b[5S][7/][B8]\b/g, 'S/B')
     // Inside a word of letters, 0 and 1 are O and I ("F00DICI0US"); numbers like "99" stay.
     .replace(/\b(?=[\p{L}01]*\p{L}[\p{L}01]*\p{L})[\p{L}01]+\b/gu, (word) => word.replace(/0/g, 'O').replace(/1/g, 'I'))
-    // A lower-case word ending in "6" ends in an accented o OCR read as the digit ("Restauraci6", "Vendéglat6").
+    // A lower-case word ending in "6" ends in an accented o OCR read as the digit ("Restauraci6" for "Restauració").
     .replace(/(?<=\p{Ll}{3})6\b/gu, 'o')
     .replace(/\s+[:;]\s+/g, ' ')
     .replace(/\s+/g, ' ')
@@ -132,7 +132,7 @@ const GREETING =
   /\b(GUTEN (MORGEN|TAG|ABEND)|HERZLICH|WILLKOMMEN|BONJOUR|BIENVENUE|BIENVENIDOS?|BENVENUT[IO]|BEM-?VINDO|WELKOM|WITAMY|VITEJTE|VITAJTE|UDVOZOLJUK|BINE ATI VENIT|VALKOMMEN|VELKOMMEN|TERVETULOA|TERE TULEMAST|LAIPNI LUDZAM|SVEIKI|DOBRODOSLI|DOBRODOSLI|HOS ?GELDINIZ|XIN CHAO|MALIGAYANG|SELAMAT DATANG|DANKE|MERCI|GRACIAS|GRAZIE|OBRIGADO|DANK U|DZIEKUJEMY|DEKUJEME|DAKUJEME|KOSZONJUK|MULTUMIM|TACK|TAKK|KIITOS|AITAH|PALDIES|ACIU|HVALA|TESEKKUR(LER)?|CAM ON|SALAMAT|TERIMA KASIH)\b|!\s*$/;
 // "Kassierin: Maria", "Table: 12": a label and its value, not a name.
 const KEY_VALUE = /^\p{L}+\s*:\s*\p{L}/u;
-// "Butikk 0312 Bergen Torget", "Store 0217 - Deansgate", "Filiale Nr. 0412": a branch's number, not the name.
+// "Butikk 0415 Tromsø Sentrum", "Filiaal 0233 Zwolle", "Store 1204 - High Street": a branch's number, not the name.
 const BRANCH_LINE = /^\s*\p{L}+\.?\s*(?:no\.?|nr\.?|#)?\s*(?:0\d{2,}|\d{4,})(?=\s|$)/iu;
 
 const letters = (line: string) => (line.match(/\p{L}/gu) ?? []).length;
@@ -156,7 +156,7 @@ function wordsBesides(line: string, shopWords: boolean): number {
   return rest.replace(/\([^)]*\)?|[^\s(]*\)/g, ' ').trim().split(/\s+/).filter((w) => /\p{L}[&+]?\p{L}/u.test(w)).length;
 }
 const OWNED_BY = /\b(owned|operated|managed)\s+by\b|\bdi[mn]iliki(\s+oleh)?\b/i;
-// A bracket or a quote opened and not closed: `UAB „Namų ir sodo` goes on to `prekybos centras“` (its „ may read as a comma).
+// A bracket or a quote opened and not closed: `UAB „Miesto ir kaimo` goes on to `prekybos namai“` (its „ may read as a comma).
 const OPEN_QUOTE = /(?:^|\s)[„“",](?=\p{L})[^"“”]*$/u;
 const unbalanced = (text: string) => (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length || OPEN_QUOTE.test(text);
 const caseOf = (line: string) => {
@@ -203,7 +203,7 @@ export function findMerchant(lines: string[], headerEnd: number, isOther: (line:
     const repeats = fold(cleanName(above)).split(/\s+/).every((word) => fold(current).includes(word));
     // A line of little more than a legal form finishes the one above, unless that is a stray word ("AIN").
     const finishes = wordsBesides(tidyName(current), true) === 0 && letters(above) >= 5;
-    // A name goes on where the next line starts in lower case ("BAR CENTRALE" over "di Rossi Giulia & C. s.n.c.").
+    // A name goes on where the next line starts in lower case ("TRATTORIA DA NINO" over "di Ferri Paolo & C. s.n.c.").
     const open = ENDS_OPEN.test(above) || unbalanced(above) || /^[^(]*\)/.test(tidyName(current)) || STARTS_OPEN.test(current) || /^\s*\p{Ll}/u.test(current) || finishes;
     return open && sameCase && !repeats && usable(i - 1) && !hasLegalForm(tidyName(above)) && !owner(i - 1);
   };
@@ -227,10 +227,10 @@ const GENERIC_WORDS = new Set([...SHOP_WORDS, ...LEGAL_FORMS].flatMap((phrase) =
 const ownWords = (line: string) => fold(cleanName(line)).split(/[^\p{L}]+/u).filter((word) => word.length >= 4 && !GENERIC_WORDS.has(word));
 
 /**
- * The company a receipt names only below its header (often in the footer, "Threadwell Retail Ltd" under a header
- * of "THREADWELL"): a line with a legal form that shares a word of its own with the header's names. Only one such
+ * The company a receipt names only below its header (often in the footer, "Bramblewick Retail Ltd" under a header
+ * of "BRAMBLEWICK"): a line with a legal form that shares a word of its own with the header's names. Only one such
  * company counts; a card processor or till maker in the footer shares no word with the shop, and an owner
- * ("Owned by: SANYU SUPPLY SDN BHD" under "SANYU STATIONERY SHOP") is not the shop, as in the header.
+ * ("Owned by: BRAMBLEWICK HOLDINGS SDN BHD" under "BRAMBLEWICK STORE") is not the shop, as in the header.
  */
 function companyBelow(lines: string[], from: number, header: string[], isOther: (line: string) => boolean): string | undefined {
   const words = new Set(header.filter((line) => isNameCandidate(line, isOther)).flatMap(ownWords));

@@ -1,7 +1,8 @@
 /** The receipt's currency as an ISO 4217 code, from printed symbols and codes, then locale cues. */
 import { fold } from './fold';
 
-export const CURRENCY_CODE = /\b(MYR|SGD|USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|NZD|CAD|HKD|INR|IDR|THB|PHP|VND|KRW|TWD|SEK|NOK|DKK|PLN|CZK|HUF|HRK|RSD|ISK|BGN|ZAR|AED|SAR|BRL|MXN)\b/;
+export const CURRENCY_CODES = ['MYR', 'SGD', 'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RMB', 'CHF', 'AUD', 'NZD', 'CAD', 'HKD', 'INR', 'IDR', 'THB', 'PHP', 'VND', 'KRW', 'TWD', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'HUF', 'HRK', 'RSD', 'ISK', 'BGN', 'ZAR', 'AED', 'SAR', 'BRL', 'MXN'];
+export const CURRENCY_CODE = new RegExp(`\\b(${CURRENCY_CODES.join('|')})\\b`);
 // A code counts beside money or in a column header, not as a word of an address ("ATATÜRK CAD.").
 const codeIn = (text: string) => text.split('\n').find((line) => CURRENCY_CODE.test(line) && /\d[.,]\d{2}|\(\s*[A-Z]{3}\s*\)|\b[A-Z]{3}\s?\d|\s[A-Z]{3}\s*:?\s*$/.test(line));
 // Order matters: prefixed dollars before the bare `$`; symbols matched on the text as printed.

@@ -654,7 +654,7 @@ export const LEGAL_FORMS: readonly string[] = [
   'LTD', 'LTD.', 'LIMITED', 'CO. LTD', 'CO., LTD.', 'PTY LTD', 'PTY. LTD.', 'PLC', 'LLC', 'L.L.C.', 'LLP', 'INC', 'INC.', 'CORP', 'CORP.', 'CORPORATION', 'OPC',
   'GMBH', 'AG', 'KG', 'OHG', 'E.K.', 'UG', 'UG (HAFTUNGSBESCHRÄNKT)', 'GMBH & CO. KG', 'GBR', 'KGAA', 'E.V.',
   'SA', 'S.A.', 'S.A. DE C.V.', 'SAS', 'S.A.S.', 'SASU', 'SARL', 'S.A.R.L.', 'EURL', 'SNC', 'S.N.C.', 'SELARL', 'SELAS', 'SCP', 'SCOP', 'S.L.', 'SL', 'S.L.U.', 'SLU', 'S.A.U.', 'S.COOP.',
-  'S.R.L.', 'SRL', 'S.R.L.S.', 'SRLS', 'S.P.A.', 'SPA', 'LDA', 'LDA.', 'UNIPESSOAL', 'UNIPESSOAL LDA', 'LTDA', 'LTDA.', 'EIRELI', 'S/A',
+  'S.R.L.', 'SRL', 'S.R.L.S.', 'SRLS', 'S.P.A.', 'SPA', 'LDA', 'LDA.', 'UNIPESSOAL', 'UNIPESSOAL LDA', 'UNIPESSOAL LDA.', 'LTDA', 'LTDA.', 'EIRELI', 'S/A',
   'B.V.', 'BV', 'N.V.', 'NV', 'VOF', 'V.O.F.', 'BVBA', 'VZW', 'COMM.V.',
   'SP. Z O.O.', 'SP. Z.O.O.', 'SP.Z O.O.', 'SP.J.', 'SP. J.', 'SP.K.', 'SP. K.', 'S.C.', 'S.R.O.', 'SRO', 'SPOL. S R.O.', 'A.S.', 'V.O.S.', 'K.S.',
   'KFT', 'KFT.', 'ZRT', 'ZRT.', 'NYRT', 'NYRT.', 'BT', 'BT.', 'KKT', 'PFA',
@@ -691,6 +691,8 @@ export const SHOP_WORDS: readonly string[] = [
   'BOEKHANDEL', 'KAASHANDEL', 'WINKEL', 'BLOEMIST', 'IJSSALON', 'LUNCHROOM',
   'APTEKA', 'PIEKARNIA', 'CUKIERNIA', 'SKLEP', 'SKLEP SPOŻYWCZY', 'SKLEP MIĘSNY', 'HIPERMARKET', 'DELIKATESY', 'RESTAURACJA', 'KAWIARNIA',
   'BAR MLECZNY', 'STACJA PALIW', 'KSIĘGARNIA', 'DROGERIA', 'KARCZMA', 'GOSPODA',
+  // A firm's description printed before its name: "Przedsiębiorstwo Handlowo-Usługowe „X” Sp. z o.o.".
+  'PRZEDSIĘBIORSTWO', 'HANDLOWO-USŁUGOWE', 'PRODUKCYJNO-HANDLOWE', 'USŁUGOWO-HANDLOWE', 'FIRMA HANDLOWA', 'P.H.U.', 'F.H.U.', 'P.P.H.U.',
   'LÉKÁRNA', 'PEKÁRNA', 'PEKAŘSTVÍ', 'CUKRÁRNA', 'ŘEZNICTVÍ', 'POTRAVINY', 'RESTAURACE', 'HOSPODA', 'KAVÁRNA', 'HOSTINEC', 'PIVNICE', 'TRAFIKA',
   'KNIHKUPECTVÍ', 'VINOTÉKA', 'ČERPACÍ STANICE', 'LAHŮDKY', 'JÍDELNA',
   'LEKÁREŇ', 'PEKÁREŇ', 'CUKRÁREŇ', 'MÄSIARSTVO', 'REŠTAURÁCIA', 'KAVIAREŇ', 'KRČMA', 'PIVÁREŇ', 'KNÍHKUPECTVO', 'ČERPACIA STANICA', 'JEDÁLEŇ',

@@ -9,7 +9,7 @@ import { correctNameWords } from './name-words';
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A lexicon phrase as a pattern on folded text: its dots optional, its spaces any width ("SP. Z O.O.", "SP Z OO"). */
 const formPattern = (form: string) =>
-  [...foldKeepingLength(form.trim())].map((c) => (c === '.' ? '\\.?\\s?' : c === ' ' ? '\\s*' : c === '&' || c === '/' ? `\\s*${escape(c)}\\s*` : c === 'O' ? '[O0]' : escape(c))).join('');
+  [...foldKeepingLength(form.trim())].map((c) => (c === '.' ? '\\.?\\s?' : c === ' ' ? '\\s*' : c === '&' || c === '/' ? `\\s*${escape(c)}\\s*` : c === 'O' ? '[O0]' : c === 'I' || c === 'L' ? `[${c}1]` : escape(c))).join('');
 // Two-letter forms without dots ("AS", "AB", "PT", "SA") are ordinary words too: they count only at either end of a line.
 const shortForm = (form: string) => /^\p{L}{2}$/u.test(form.trim());
 const LEXICON_FORM = new RegExp(`(?<![A-Z0-9])(?:${LEGAL_FORMS.filter((f) => !shortForm(f)).map(formPattern).sort((a, b) => b.length - a.length).join('|')})(?![A-Z0-9])`, 'g');
@@ -80,11 +80,28 @@ function cutAfterLegalForm(name: string): string {
   return (name.slice(0, end) + kept).trimEnd();
 }
 
-/** A legal form OCR printed with a zero for an O ("Sp. z o.0.", "s.r.0.") gets its letter back, in the case of the letter before it. */
+// Each legal form's letters, folded; and the letters each digit OCR puts in a form may stand for.
+const FORM_LETTERS = LEGAL_FORMS.map((form) => foldKeepingLength(form).replace(/[^\p{L}]/gu, ''));
+const DIGIT_LETTERS: Record<string, string> = { '0': 'O', '1': 'IL' };
+
+/**
+ * A legal form OCR printed with a digit for a letter ("Sp. z o.0.", "s.r.0.", "S.r.1.") gets the form's letter
+ * back, in the case of the letter before it.
+ */
 function formLetters(name: string): string {
-  return name.replace(LEXICON_FORM_AS_PRINTED, (form) =>
-    form.replace(/0/g, (_, at: number) => (/\p{Ll}/u.test(form.slice(0, at).match(/\p{L}(?=[^\p{L}]*$)/u)?.[0] ?? '') ? 'o' : 'O')),
-  );
+  return name.replace(LEXICON_FORM_AS_PRINTED, (form) => {
+    if (!/[01]/.test(form)) return form;
+    const read = foldKeepingLength(form).replace(/[^\p{L}01]/gu, '');
+    const known = FORM_LETTERS.find((letters) => letters.length === read.length && [...read].every((c, i) => c === letters[i] || DIGIT_LETTERS[c]?.includes(letters[i]!)));
+    if (!known) return form;
+    let at = 0;
+    return form.replace(/[\p{L}01]/gu, (c, offset: number) => {
+      const letter = known[at++]!;
+      if (!/[01]/.test(c)) return c;
+      const before = form.slice(0, offset).match(/\p{L}(?=[^\p{L}]*$)/u)?.[0] ?? '';
+      return /\p{Ll}/u.test(before) ? letter.toLowerCase() : letter;
+    });
+  });
 }
 
 /** Strips registration numbers and frame characters, and undoes the usual OCR slips in a name. */
@@ -141,7 +158,8 @@ const NOT_NAME_CLASSES = ['document', 'taxId', 'date'] as const;
 
 function isNameCandidate(line: string, notName: (line: string) => boolean): boolean {
   const name = cleanName(line);
-  if (letters(name) < 3 || letters(name) < name.replace(/\s/g, '').length / 2 || NOT_NAME.test(tidyName(line))) return false;
+  // Dots and signs outnumber the letters of a legal form's line ("& C. s.n.c."), which is still part of a name.
+  if (letters(name) < 3 || (letters(name) < name.replace(/\s/g, '').length / 2 && !hasLegalForm(name)) || NOT_NAME.test(tidyName(line))) return false;
   if (GREETING.test(fold(line)) || (KEY_VALUE.test(line) && !hasLegalForm(line)) || BRANCH_LINE.test(line) || notName(line)) return false;
   const classes = labelClasses(name);
   return !NOT_NAME_CLASSES.some((c) => classes.has(c));
@@ -159,6 +177,7 @@ const OWNED_BY = /\b(owned|operated|managed)\s+by\b|\bdi[mn]iliki(\s+oleh)?\b/i;
 // A bracket or a quote opened and not closed: `UAB „Miesto ir kaimo` goes on to `prekybos namai“` (its „ may read as a comma).
 const OPEN_QUOTE = /(?:^|\s)[„“",](?=\p{L})[^"“”]*$/u;
 const unbalanced = (text: string) => (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length || OPEN_QUOTE.test(text);
+const withoutForms = (line: string) => line.replace(LEGAL_FORM, ' ').replace(LEXICON_FORM_AS_PRINTED, ' ');
 const caseOf = (line: string) => {
   const upper = (line.match(/\p{Lu}/gu) ?? []).length;
   const lower = (line.match(/\p{Ll}/gu) ?? []).length;
@@ -198,18 +217,25 @@ export function findMerchant(lines: string[], headerEnd: number, isOther: (line:
   const joinsAbove = (i: number) => {
     const above = header[i - 1]!;
     const current = header[i]!;
-    const sameCase = caseOf(above) === caseOf(current) || (caseOf(above) !== 'lower' && caseOf(current) !== 'lower');
+    // A legal form has its own case ("s.n.c.", "GmbH"): the words beside it tell the line's, if there are two or more.
+    const words = withoutForms(current);
+    const sameCase = words.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length <= 1 || caseOf(above) === caseOf(words) || (caseOf(above) !== 'lower' && caseOf(words) !== 'lower');
     // A logo repeating the name's first word ("PREMIO" over "PREMIO STATIONERY") is not part of it.
     const repeats = fold(cleanName(above)).split(/\s+/).every((word) => fold(current).includes(word));
-    // A line of little more than a legal form finishes the one above, unless that is a stray word ("AIN").
-    const finishes = wordsBesides(tidyName(current), true) === 0 && letters(above) >= 5;
+    // A line of nothing but a legal form finishes the one above, unless that is a stray word ("AIN"); so does one
+    // of one word and a form under a firm's description ("Przedsiębiorstwo Handlowo-Usługowe" over "„X” Sp. z o.o.").
+    const own = wordsBesides(tidyName(current), true);
+    const finishes = (own === 0 || (own === 1 && wordsBesides(tidyName(above), true) === 0)) && letters(above) >= 5;
     // A name goes on where the next line starts in lower case ("TRATTORIA DA NINO" over "di Ferri Paolo & C. s.n.c.").
     const open = ENDS_OPEN.test(above) || unbalanced(above) || /^[^(]*\)/.test(tidyName(current)) || STARTS_OPEN.test(current) || /^\s*\p{Ll}/u.test(current) || finishes;
-    return open && sameCase && !repeats && usable(i - 1) && !hasLegalForm(tidyName(above)) && !owner(i - 1);
+    // A name that ends in a comma before its legal form ("Rosa Lima Cabeleireiros," / "Unipessoal Lda.") is no address.
+    const nameBeforeForm = own === 0 && ENDS_OPEN.test(above) && isNameCandidate(above, isOther) && !looksLikeAddress(above.replace(/,\s*$/, ''));
+    return open && sameCase && !repeats && (usable(i - 1) || nameBeforeForm) && !hasLegalForm(tidyName(above)) && !owner(i - 1);
   };
   while (first > 0 && joinsAbove(first)) {
     first--;
-    name = `${cleanName(header[first]!)} ${name}`;
+    // The comma before a legal form is part of the name ("…Cabeleireiros, Unipessoal Lda."), as on one line.
+    name = `${cleanName(header[first]!)}${/,\s*$/.test(header[first]!) ? ',' : ''} ${name}`;
   }
   let next = nameAt + 1;
   const joinsBelow = (line: string) => !isAddress(line) && !REG_LINE.test(line) && !OWNED_BY.test(line) && (unbalanced(name) || ENDS_OPEN.test(name) || (!hasLegalForm(name) && hasLegalForm(tidyName(line)) && wordsBesides(line, true) <= 2));

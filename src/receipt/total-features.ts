@@ -4,7 +4,7 @@
  * whether the receipt's other amounts add up to it. `ranker.ts` weighs the evidence.
  */
 import { amountsInLine, toMinor, wholeAmountsInLine } from './amounts';
-import { CURRENCY_CODE } from './currency';
+import { CURRENCY_CODE, CURRENCY_CODES } from './currency';
 import { fold } from './fold';
 import { labelClasses, type LabelClass } from './label-match';
 
@@ -71,10 +71,21 @@ function carriesNext(info: LineInfo, next: LineInfo | undefined, nextLine: strin
 
 const firstAmountOf = (infos: LineInfo[], cls: LabelClass) => infos.find((l) => l.classes.has(cls) && l.amounts.length > 0)?.amounts.at(-1) ?? null;
 
-/** Amounts that stand for money on the receipt: decimals, or whole units where the currency has no minor unit. */
+// A whole amount with its currency beside it: "Celkem k úhradě 110 Kč", "Att betala 299 kr", "EUR 12".
+// "KC" is "Kč" as OCR prints it without its caron.
+const MARK = `(?:${CURRENCY_CODES.join('|')}|Kč|KC|kr|Ft|zł|lei|Fr\\.|[€£$])`;
+// A code before the amount is set apart from it ("EUR 12"): "FT10060" is a cashier's id, not 10060 forints.
+const MARKED_WHOLE = new RegExp(`(?<![\\d.,])(\\d{1,3}(?:[ .'’]\\d{3})+|\\d+)\\s?${MARK}(?![\\p{L}\\d])|(?:(?<![\\p{L}])${MARK}\\s|[€£$])(\\d+)(?![\\d.,])`, 'giu');
+
+/**
+ * Amounts that stand for money on the receipt: decimals, or whole units where the currency has no minor unit,
+ * or where a line has no decimals, whole amounts its currency marks (cash totals rounded to whole crowns).
+ */
 function moneyOnLine(line: string, wholeUnits: boolean): number[] {
   const decimals = amountsInLine(line);
-  return decimals.length > 0 || !wholeUnits ? decimals : wholeAmountsInLine(line);
+  if (decimals.length > 0) return decimals;
+  if (wholeUnits) return wholeAmountsInLine(line);
+  return [...line.matchAll(MARKED_WHOLE)].map((m) => Number((m[1] ?? m[2] ?? '').replace(/\D/g, '')));
 }
 
 export function totalCandidates(lines: string[], wholeUnits = false): TotalCandidate[] {

@@ -121,6 +121,13 @@ describe('dates in words and numbers', () => {
     const warranty = ['ŽELEZÁŘSTVÍ NOVÁK s.r.o.', 'Záruka do 15.01.2026', 'Praha, 15. ledna 2024', 'CELKEM 120,00'].join('\n');
     expect(extractReceipt(warranty, { dateOrder: 'auto' }).date).toBe('2024-01-15');
   });
+
+  it("dates the receipt when it is issued, not an order's or a stay's arrival date", () => {
+    const pickup = ['ELEKTRO SVET s.r.o.', 'Dátum objednávky 03.05.2024', 'Slúchadlá 49,90', 'Vydané: 06.05.2024 10:12', 'SPOLU 49,90'].join('\n');
+    expect(extractReceipt(pickup, { dateOrder: 'auto' }).date).toBe('2024-05-06');
+    const folio = ['HÔTEL DU LAC SA', 'Arrivée 01.03.2024 Départ 04.03.2024', 'Logement 3 nuits 420.00', 'TOTAL CHF 420.00', 'Genève, le 04.03.2024 10:05'].join('\n');
+    expect(extractReceipt(folio, { dateOrder: 'auto' }).date).toBe('2024-03-04');
+  });
 });
 
 describe('line items', () => {
@@ -148,5 +155,13 @@ describe('whole-unit receipts', () => {
     expect(extractReceipt(vnd, { dateOrder: 'auto' }).total).toBe(60000);
     const huf = ['Minta Bolt Kft.', 'Adószám: 12345678-2-44', 'KENYÉR 590', 'TEJ 400', 'ÖSSZESEN 990 Ft'].join('\n');
     expect(extractReceipt(huf, { dateOrder: 'auto' }).total).toBe(990);
+  });
+
+  it('read a whole total its currency marks on a receipt whose other amounts have cents', () => {
+    const czk = ['TRAFIKA NA ROHU', 'Noviny 35,00', 'Jízdenka 54,70', 'Mezisoučet 89,70', 'Zaokrouhlení 0,30', 'Celkem k úhradě 90 Kč', 'Hotově 100,00', 'Vráceno 10,00'].join('\n');
+    expect(extractReceipt(czk, { dateOrder: 'auto' }).total).toBe(90);
+    // A till or cashier id with letters before its digits is no amount.
+    const myr = ['KEDAI ROTI MAJU SDN BHD', 'Cashier:FT10060 Ctr :01', 'ROTI 1 7.50 7.50', 'Due 7.50'].join('\n');
+    expect(extractReceipt(myr, { dateOrder: 'auto' }).total).toBe(7.5);
   });
 });

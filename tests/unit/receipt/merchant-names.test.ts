@@ -125,6 +125,16 @@ describe('the name among the header lines', () => {
     expect(merchant('STUDIO 6 SDN BHD')).toBe('STUDIO 6 SDN BHD');
   });
 
+  it('joins a company over two lines: its legal form alone on the second, a firm\'s description on the first, or a comma before the form', () => {
+    expect(merchant('OSTERIA DEL PONTE', 'Del Ponte di Bassi Marco', '& C. s.n.c.', 'Via Roma 3, 50100 Firenze')).toBe('Del Ponte di Bassi Marco & C. s.n.c.');
+    expect(merchant('Przedsiębiorstwo Handlowo-Usługowe', '„Bursztyn” Sp. z o.o.', 'ul. Morska 5, 81-001 Gdynia')).toBe('Przedsiębiorstwo Handlowo-Usługowe „Bursztyn” Sp. z o.o.');
+    expect(merchant('SALÃO LUZ', 'Ana Lima Cabeleireiros,', 'Unipessoal Lda.', 'Rua Nova 12, 4000-123 Porto')).toBe('Ana Lima Cabeleireiros, Unipessoal Lda.');
+  });
+
+  it('reads a legal form OCR printed with a one for an l', () => {
+    expect(merchant('MARE BLU', 'MARE BLU TIRRENO S.r.1.', 'Via Aurelia 5, 57100 Livorno')).toBe('MARE BLU TIRRENO S.r.l.');
+  });
+
   it('goes on into a line that starts in lower case, as a company named after its owner does', () => {
     expect(merchant('TRATTORIA DA NINO', 'di Ferri Paolo & C. s.n.c.', 'Via Roma 12, 50123 Firenze')).toBe('TRATTORIA DA NINO di Ferri Paolo & C. s.n.c.');
   });

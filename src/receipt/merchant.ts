@@ -2,59 +2,21 @@
 import { fold, foldKeepingLength } from './fold';
 import { labelClasses } from './label-match';
 import { LEGAL_FORMS, SHOP_WORDS } from './lexicon';
+import { cutAfterLegalForm, foldedWithoutForms, formLetters, hasLegalForm, legalFormEnd, phrasePattern, withoutForms } from './legal-forms';
 import { ADDRESS, looksLikeAddress } from './address';
 import { correctFromEchoes } from './name-echoes';
 import { correctNameWords } from './name-words';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A lexicon phrase as a pattern on folded text: its dots optional, its spaces any width ("SP. Z O.O.", "SP Z OO"). */
-const formPattern = (form: string) =>
-  [...foldKeepingLength(form.trim())].map((c) => (c === '.' ? '\\.?\\s?' : c === ' ' ? '\\s*' : c === '&' || c === '/' ? `\\s*${escape(c)}\\s*` : c === 'O' ? '[O0]' : c === 'I' || c === 'L' ? `[${c}1]` : escape(c))).join('');
-// Two-letter forms without dots ("AS", "AB", "PT", "SA") are ordinary words too: they count only at either end of a line.
-const shortForm = (form: string) => /^\p{L}{2}$/u.test(form.trim());
-const LEXICON_FORM = new RegExp(`(?<![A-Z0-9])(?:${LEGAL_FORMS.filter((f) => !shortForm(f)).map(formPattern).sort((a, b) => b.length - a.length).join('|')})(?![A-Z0-9])`, 'g');
-const SHORT_FORM = new RegExp(`^(?:${LEGAL_FORMS.filter(shortForm).map(formPattern).join('|')})(?=\\s)|(?<=\\s)(?:${LEGAL_FORMS.filter(shortForm).map(formPattern).join('|')})$`, 'g');
-const LEXICON_SHOP = new RegExp(`(?<![A-Z])(?:${SHOP_WORDS.map(formPattern).join('|')})(?![A-Z])`);
-
-// Legal forms name the company that issued the receipt; OCR often misreads "SDN BHD" and "S/B". A "Co." after
-// a comma is an Irish county ("Kinsale, Co. Cork").
-const LEGAL_FORM =
-  /\b(s[do0]n\.?\s*[be8][hn][do0]\.?|[s5]\/b|sb|bhd|berhad|pte\.?\s*ltd|ltd|limited|llc|l\.l\.c|inc|incorporated|corp(oration)?|(?<!,\s?)co\.|company|plc|gmbh|s\.a\.?|s\.a\.r\.l|sarl|sas|s\.l\.|s\.r\.l|b\.v|n\.v|pty)(?![\p{L}\d])/giu;
+const LEXICON_SHOP = new RegExp(`(?<![A-Z])(?:${SHOP_WORDS.map(phrasePattern).join('|')})(?![A-Z])`);
 // Words that make a line read as a business name, weaker than a legal form.
 const BUSINESS_WORD =
   /\b(enterprise|trading|restoran|restaurant|bakeries|bakery|store|stores|mart|supermarket|hardware|stationery|florist|cafe|caf[ée]|bistro|pharmacy|kedai|syarikat|perniagaan|shop|boutique|market)\b/i;
 
-// Copies without the global flag, for tests that must not carry a position from one line to the next.
-const ANY_LEGAL_FORM = new RegExp(LEGAL_FORM.source, 'iu');
-const ANY_LEXICON_FORM = new RegExp(LEXICON_FORM.source);
-const ANY_SHORT_FORM = new RegExp(SHORT_FORM.source);
 const EVERY_BUSINESS_WORD = new RegExp(BUSINESS_WORD.source, 'gi');
 const EVERY_SHOP_WORD = new RegExp(LEXICON_SHOP.source, 'g');
-// The forms on the line as printed, in either case (LEXICON_FORM reads folded text).
-const LEXICON_FORM_AS_PRINTED = new RegExp(LEXICON_FORM.source, 'giu');
 
-const hasLegalForm = (line: string) => {
-  const folded = foldKeepingLength(line);
-  return ANY_LEGAL_FORM.test(line) || ANY_LEXICON_FORM.test(folded) || ANY_SHORT_FORM.test(folded.trim());
-};
 const hasShopWord = (line: string) => BUSINESS_WORD.test(line) || LEXICON_SHOP.test(foldKeepingLength(line));
 const hasSuffix = (line: string) => hasLegalForm(line) || hasShopWord(line);
-
-/** Where the line's first legal form starts, or -1. */
-function legalFormStart(line: string): number {
-  const folded = foldKeepingLength(line);
-  const starts = [...line.matchAll(LEGAL_FORM), ...folded.matchAll(LEXICON_FORM), ...folded.matchAll(SHORT_FORM)].map((m) => m.index);
-  return starts.length ? Math.min(...starts) : -1;
-}
-
-/** Where the line's last legal form ends, or -1. */
-function legalFormEnd(line: string): number {
-  const folded = foldKeepingLength(line);
-  let end = -1;
-  for (const re of [LEGAL_FORM, LEXICON_FORM]) for (const m of (re === LEGAL_FORM ? line : folded).matchAll(re)) end = Math.max(end, m.index + m[0].length);
-  for (const m of folded.trimEnd().matchAll(SHORT_FORM)) end = Math.max(end, m.index + m[0].length);
-  return end;
-}
 
 // Lines that are not a name: documents, registration and tax numbers, contact details, greetings, boilerplate.
 const NOT_NAME =
@@ -67,43 +29,6 @@ const REG_NUMBER = /\s*[([]?\s*[A-Z]?\d{4,}\s*[-·.]?\s*[A-Z](?![\p{L}\d])\s*[)\
 const LEADING_CODE = /^\s*#?\d{4,}\s+(?=\p{L})/u;
 // A line that is only a registration number: the name is the line above it.
 const REG_LINE = /^[([]?\s*(co\.?\s*(reg|no)\.?\s*:?\s*|company\s*no\.?\s*:?\s*)?[A-Z]{0,2}\d{4,}\s*[-·.]?\s*[A-Z]\s*[)\]]?\s*$/i;
-// Text after the last legal form that is no part of the name: anything but a parenthesis without digits.
-const AFTER_FORM = /^\s*\([^()\d]*\)/;
-
-/** The name as printed up to its last legal form, a branch in parentheses kept ("… SDN BHD (KEPONG)"). */
-function cutAfterLegalForm(name: string): string {
-  const end = legalFormEnd(name);
-  // A form printed first ("SIA …", "UAB …", "CÔNG TY TNHH …", "PT …") is followed by the name itself.
-  if (end === -1 || end >= name.length || legalFormStart(name) === 0) return name;
-  const rest = name.slice(end);
-  const kept = AFTER_FORM.exec(rest)?.[0] ?? '';
-  return (name.slice(0, end) + kept).trimEnd();
-}
-
-// Each legal form's letters, folded; and the letters each digit OCR puts in a form may stand for.
-const FORM_LETTERS = LEGAL_FORMS.map((form) => foldKeepingLength(form).replace(/[^\p{L}]/gu, ''));
-const DIGIT_LETTERS: Record<string, string> = { '0': 'O', '1': 'IL' };
-
-/**
- * A legal form OCR printed with a digit for a letter ("Sp. z o.0.", "s.r.0.", "S.r.1.") gets the form's letter
- * back, in the case of the letter before it.
- */
-function formLetters(name: string): string {
-  return name.replace(LEXICON_FORM_AS_PRINTED, (form) => {
-    if (!/[01]/.test(form)) return form;
-    const read = foldKeepingLength(form).replace(/[^\p{L}01]/gu, '');
-    const known = FORM_LETTERS.find((letters) => letters.length === read.length && [...read].every((c, i) => c === letters[i] || DIGIT_LETTERS[c]?.includes(letters[i]!)));
-    if (!known) return form;
-    let at = 0;
-    return form.replace(/[\p{L}01]/gu, (c, offset: number) => {
-      const letter = known[at++]!;
-      if (!/[01]/.test(c)) return c;
-      const before = form.slice(0, offset).match(/\p{L}(?=[^\p{L}]*$)/u)?.[0] ?? '';
-      return /\p{Ll}/u.test(before) ? letter.toLowerCase() : letter;
-    });
-  });
-}
-
 /** Strips registration numbers and frame characters, and undoes the usual OCR slips in a name. */
 function tidyName(line: string): string {
   return correctNameWords(formLetters(line.replace(LEADING_CODE, '').replace(REG_NUMBER, '')))
@@ -169,7 +94,7 @@ const isAddress = (line: string) => looksLikeAddress(line) && !hasSuffix(line.re
 
 /** How many words the line has besides its legal forms (and business words, with `shopWords`); initials like "K&L" are a word. */
 function wordsBesides(line: string, shopWords: boolean): number {
-  let rest = foldKeepingLength(line).replace(LEGAL_FORM, ' ').replace(LEXICON_FORM, ' ').trim().replace(SHORT_FORM, ' ');
+  let rest = foldedWithoutForms(line);
   if (shopWords) rest = rest.replace(EVERY_BUSINESS_WORD, ' ').replace(EVERY_SHOP_WORD, ' ');
   return rest.replace(/\([^)]*\)?|[^\s(]*\)/g, ' ').trim().split(/\s+/).filter((w) => /\p{L}[&+]?\p{L}/u.test(w)).length;
 }
@@ -177,7 +102,6 @@ const OWNED_BY = /\b(owned|operated|managed)\s+by\b|\bdi[mn]iliki(\s+oleh)?\b/i;
 // A bracket or a quote opened and not closed: `UAB „Miesto ir kaimo` goes on to `prekybos namai“` (its „ may read as a comma).
 const OPEN_QUOTE = /(?:^|\s)[„“",](?=\p{L})[^"“”]*$/u;
 const unbalanced = (text: string) => (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length || OPEN_QUOTE.test(text);
-const withoutForms = (line: string) => line.replace(LEGAL_FORM, ' ').replace(LEXICON_FORM_AS_PRINTED, ' ');
 const caseOf = (line: string) => {
   const upper = (line.match(/\p{Lu}/gu) ?? []).length;
   const lower = (line.match(/\p{Ll}/gu) ?? []).length;
@@ -228,7 +152,7 @@ export function findMerchant(lines: string[], headerEnd: number, isOther: (line:
     const finishes = (own === 0 || (own === 1 && wordsBesides(tidyName(above), true) === 0)) && letters(above) >= 5;
     // A name goes on where the next line starts in lower case ("TRATTORIA DA NINO" over "di Ferri Paolo & C. s.n.c.").
     const open = ENDS_OPEN.test(above) || unbalanced(above) || /^[^(]*\)/.test(tidyName(current)) || STARTS_OPEN.test(current) || /^\s*\p{Ll}/u.test(current) || finishes;
-    // A name that ends in a comma before its legal form ("Rosa Lima Cabeleireiros," / "Unipessoal Lda.") is no address.
+    // A name that ends in a comma before its legal form ("Ana Lima Cabeleireiros," / "Unipessoal Lda.") is no address.
     const nameBeforeForm = own === 0 && ENDS_OPEN.test(above) && isNameCandidate(above, isOther) && !looksLikeAddress(above.replace(/,\s*$/, ''));
     return open && sameCase && !repeats && (usable(i - 1) || nameBeforeForm) && !hasLegalForm(tidyName(above)) && !owner(i - 1);
   };

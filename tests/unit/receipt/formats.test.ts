@@ -128,6 +128,15 @@ describe('dates in words and numbers', () => {
     const folio = ['HÔTEL DU LAC SA', 'Arrivée 01.03.2024 Départ 04.03.2024', 'Logement 3 nuits 420.00', 'TOTAL CHF 420.00', 'Genève, le 04.03.2024 10:05'].join('\n');
     expect(extractReceipt(folio, { dateOrder: 'auto' }).date).toBe('2024-03-04');
   });
+
+  it("skips a prescription's, a deposit voucher's, a car park's entry and a points' expiry date printed above the purchase", () => {
+    const date = (...lines: string[]) => extractReceipt(lines.join('\n'), { dateOrder: 'auto' }).date;
+    expect(date('LÉKÁRNA U LVA s.r.o.', 'Recept vystaven: 3.4.2024', 'Ibuprofen 89,00', 'CELKEM 89,00', '5.4.2024 10:15')).toBe('2024-04-05');
+    expect(date('Liepu aptieka SIA', 'Recepte izrakstīta: 02.05.2024', 'Vitamīni 7,20', 'KOPĀ 7,20', '2024.05.06. 12:01')).toBe('2024-05-06');
+    expect(date('PARKHAUS AM DOM GmbH', 'Einfahrt: 01.06.2024 23:10', 'Bezahlt: 02.06.2024 07:40', 'Summe 6,00 EUR')).toBe('2024-06-02');
+    expect(date('MARKT KLEIN e.K.', 'Leergutbon vom 01.07.2024 -1,50', 'Milch 1,19', 'SUMME 2,69', '02.07.2024 18:30')).toBe('2024-07-02');
+    expect(date('TRGOVINA LIPA d.o.o.', 'Točke veljajo do 31.12.2024', 'Kruh 2,10', 'SKUPAJ 2,10', '25.04.2024 10:02')).toBe('2024-04-25');
+  });
 });
 
 describe('line items', () => {

@@ -175,19 +175,22 @@ export function findMerchant(lines: string[], headerEnd: number, isOther: (line:
 // Words that name no one business: shop words and the words of legal forms ("LIMITED", "UNIPESSOAL").
 const GENERIC_WORDS = new Set([...SHOP_WORDS, ...LEGAL_FORMS].flatMap((phrase) => fold(phrase).split(/[^\p{L}]+/u)));
 const ownWords = (line: string) => fold(cleanName(line)).split(/[^\p{L}]+/u).filter((word) => word.length >= 4 && !GENERIC_WORDS.has(word));
+const stem = (word: string) => word.slice(0, 5);
 
 /**
  * The company a receipt names only below its header (often in the footer, "Bramblewick Retail Ltd" under a header
- * of "BRAMBLEWICK"): a line with a legal form that shares a word of its own with the header's names. Only one such
+ * of "BRAMBLEWICK"): a line with a legal form that shares a word of its own with the header's names (its stem, as
+ * declined names differ in their endings). Only one such
  * company counts; a card processor or till maker in the footer shares no word with the shop, and an owner
  * ("Owned by: BRAMBLEWICK HOLDINGS SDN BHD" under "BRAMBLEWICK STORE") is not the shop, as in the header.
  */
 function companyBelow(lines: string[], from: number, header: string[], isOther: (line: string) => boolean): string | undefined {
-  const words = new Set(header.filter((line) => isNameCandidate(line, isOther)).flatMap(ownWords));
+  // A word's first five letters: names decline ("PEKÁREŇ U SV. JAKUBA" is "Jakubovo pečivo s.r.o.", "MEISTRAS" "meistro").
+  const stems = new Set(header.filter((line) => isNameCandidate(line, isOther)).flatMap(ownWords).map(stem));
   const found = new Set(
     lines
       .slice(from)
-      .filter((line, i, below) => !OWNED_BY.test(`${below[i - 1] ?? ''} ${line}`) && hasLegalForm(tidyName(line)) && isNameCandidate(line, isOther) && !isAddress(line) && ownWords(line).some((word) => words.has(word)))
+      .filter((line, i, below) => !OWNED_BY.test(`${below[i - 1] ?? ''} ${line}`) && hasLegalForm(tidyName(line)) && isNameCandidate(line, isOther) && !isAddress(line) && ownWords(line).some((word) => stems.has(stem(word))))
       .map(cleanName),
   );
   return found.size === 1 ? [...found][0] : undefined;

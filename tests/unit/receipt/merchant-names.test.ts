@@ -180,6 +180,8 @@ describe('the company printed below the header', () => {
 
   it("is the merchant where it shares a word with the header's name", () => {
     expect(receipt('BRAMBLEWICK', 'Clothing & Home', ...body, 'Thank you for shopping with us', 'Bramblewick Retail Ltd', 'Registered in England 01234567')).toBe('Bramblewick Retail Ltd');
+    // Names decline: the header's "MARTINA" is the footer's "Martinovo".
+    expect(receipt('PEKÁREŇ U SV. MARTINA', 'Hlavná 3, Žilina', 'Dátum 14.03.2025 11:20', 'Rožok 0,15', 'SPOLU 0,15', 'Martinovo pečivo s.r.o.')).toBe('Martinovo pečivo s.r.o.');
   });
 
   it('is not where it shares no word with it, is an owner, or where two companies do', () => {

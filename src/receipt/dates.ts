@@ -119,23 +119,32 @@ export function resolveDateOrder(text: string, order: DateOrder | 'auto', curren
 
 // Dates that are not the purchase: expiry, validity, due and return dates, in the lexicon's languages (folded).
 const NOT_PURCHASE =
-  /\b(EXP(IRY|IRES|\.)?|VALID|BEST BEFORE|DUE|BORN|DOB|WARRANTY|GUARANTEE|RETURN BY|ZARUKA|ZARUKU|ZARUKY|GARANCIA|GARANTIE|GARANTIA|GARANZIA|GWARANCJA|JAMSTVO|GARANTI|TAKUU|GARANTII|GULTIG|MHD|HALTBAR|VALABLE|EXPIRE|VALIDO|VALIDA|SCADENZA|VENCIMENTO|GELDIG|WAZN[EY]|PLATNOST|PLATNE|ERVENYES|LEJAR|VALABIL|GILTIG|BAST FORE|GYLDIG|HOLDBAR|VOIMASSA|PARASTA ENNEN|KEHTIB|PARIM ENNE|DERIGS|LIDZ|GALIOJA|VRIJEDI|VELJA\w*|GECERLI|SON KULLANMA|HAN SU DUNG|HAN DUNG|VALID UNTIL|BALIDO|ORDER DATE|DATE ORDERED|ARRIVAL|ARRIVEE|ANKUNFT|ANREISE|LLEGADA|ARRIVO|CHEGADA|AANKOMST|PRZYJAZD|PRICHOD|PRIJEZD|ERKEZES|SOSIRE|ANKOMST|SAAPUMINEN|SAABUMINE|IERASANAS|ATVYKIMAS|DOLAZAK|PRIHOD|BESTELLDATUM|DATE DE COMMANDE|FECHA (DE|DEL) PEDIDO|DATA DO PEDIDO|DATA (DELL')?ORDINE|BESTELDATUM|ORDERDATUM|DATA ZAMOWIENIA|DATUM OBJEDNAVKY|DATUM NARUDZBE|RENDELES DATUMA|DATA COMENZII|BESTILLINGSDATO|TILAUSPAIVA|TELLIMUSE KUUPAEV|PASUTIJUMA DATUMS|UZSAKYMO DATA|PRESCRI\w*|REZEPT\w*|ORDONNANCE|RICETTA|RECETA|RECEITA|RECEPT[AOEU]?|RECEPTE|RECEPTO|RETSEPT\w*|RESEPT\w*|VENY|RETETA|EINFAHRT|LEERGUTBON)\b/;
+  /\b(EXP(IRY|IRES|\.)?|VALID|BEST BEFORE|DUE|BORN|DOB|WARRANTY|GUARANTEE|RETURN BY|ZARUKA|ZARUKU|ZARUKY|GARANCIA|GARANTIE|GARANTIA|GARANZIA|GWARANCJA|JAMSTVO|GARANTI|TAKUU|GARANTII|GULTIG|MHD|HALTBAR|VALABLE|EXPIRE|VALIDO|VALIDA|SCADENZA|VENCIMENTO|GELDIG|WAZN[EY]|PLATNOST|PLATNE|ERVENYES|LEJAR|VALABIL|GILTIG|BAST FORE|GYLDIG|HOLDBAR|VOIMASSA|PARASTA ENNEN|KEHTIB|PARIM ENNE|DERIGS|LIDZ|GALIOJA|VRIJEDI|VELJA\w*|GECERLI|SON KULLANMA|HAN SU DUNG|HAN DUNG|VALID UNTIL|BALIDO)\b/;
+
+// The dates of another event than the sale: an order, a prescription, a deposit voucher, a car park's entry, a hotel
+// stay's arrival. The receipt is dated when it is issued; one of these is its date only where it prints no other.
+const OTHER_EVENT = /\b(ORDER DATE|DATE ORDERED|ARRIVAL|ARRIVEE|ANKUNFT|ANREISE|LLEGADA|ARRIVO|CHEGADA|AANKOMST|PRZYJAZD|PRICHOD|PRIJEZD|ERKEZES|SOSIRE|ANKOMST|SAAPUMINEN|SAABUMINE|IERASANAS|ATVYKIMAS|DOLAZAK|PRIHOD|BESTELLDATUM|DATE DE COMMANDE|FECHA (DE|DEL) PEDIDO|DATA DO PEDIDO|DATA (DELL')?ORDINE|BESTELDATUM|ORDERDATUM|DATA ZAMOWIENIA|DATUM OBJEDNAVKY|DATUM NARUDZBE|RENDELES DATUMA|DATA COMENZII|BESTILLINGSDATO|TILAUSPAIVA|TELLIMUSE KUUPAEV|PASUTIJUMA DATUMS|UZSAKYMO DATA|PRESCRI\w*|REZEPT\w*|ORDONNANCE|RICETTA|RECETA|RECEITA|RECEPT[AOEU]?|RECEPTE|RECEPTO|RETSEPT\w*|RESEPT\w*|VENY|RETETA|EINFAHRT|LEERGUTBON)\b/;
 
 /**
- * The purchase date: a labelled date first, then the first plausible one, skipping expiry and due dates, and
- * the dates of an order, a prescription, a deposit voucher, a car park's entry or a hotel stay's arrival (the receipt
- * is dated when it is issued).
+ * The purchase date: a labelled date first, then the first plausible one, skipping expiry and due dates; the date of
+ * an order, an arrival or a prescription only where no other is printed.
  */
 export function findDate(lines: string[], order: DateOrder): string | null {
   let first: string | null = null;
+  let otherEvent: string | null = null;
   for (const line of lines) {
-    if (NOT_PURCHASE.test(fold(line))) continue;
+    const folded = fold(line);
+    if (NOT_PURCHASE.test(folded)) continue;
     const date = datesIn(line, order)[0]?.date;
     if (!date) continue;
+    if (OTHER_EVENT.test(folded)) {
+      otherEvent ??= date;
+      continue;
+    }
     if (labelClasses(line).has('date')) return date;
     first ??= date;
   }
-  return first ?? damagedDate(lines, order);
+  return first ?? damagedDate(lines, order) ?? otherEvent;
 }
 
 // Dates OCR damaged: separators that disagree or went missing ("18 04/2017", "2703/2018", "25032018").

@@ -3,13 +3,20 @@ import { foldKeepingLength } from './fold';
 import { LEGAL_FORMS } from './lexicon';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A lexicon phrase as a pattern on folded text: its dots optional, its spaces any width ("SP. Z O.O.", "SP Z OO"). */
-export const phrasePattern = (form: string) =>
-  [...foldKeepingLength(form.trim())].map((c) => (c === '.' ? '\\.?\\s?' : c === ' ' ? '\\s*' : c === '&' || c === '/' ? `\\s*${escape(c)}\\s*` : c === 'O' ? '[O0]' : c === 'I' || c === 'L' ? `[${c}1]` : escape(c))).join('');
+/**
+ * A lexicon phrase as a pattern on folded text: its dots optional, its spaces any width ("SP. Z O.O.", "SP Z OO");
+ * with `digits`, an O, I or L may be the digit OCR reads for it ("S.R.1.").
+ */
+export const phrasePattern = (form: string, digits = false) =>
+  [...foldKeepingLength(form.trim())]
+    .map((c) => (c === '.' ? '\\.?\\s?' : c === ' ' ? '\\s*' : c === '&' || c === '/' ? `\\s*${escape(c)}\\s*` : digits && c === 'O' ? '[O0]' : digits && (c === 'I' || c === 'L') ? `[${c}1]` : escape(c)))
+    .join('');
+// Digits stand for letters only in forms of three letters or more: "11" is a street number, not "IĮ".
+const longForm = (form: string) => (form.match(/\p{L}/gu) ?? []).length >= 3;
 // Two-letter forms without dots ("AS", "AB", "PT", "SA") are ordinary words too: they count only at either end of a line.
 const shortForm = (form: string) => /^\p{L}{2}$/u.test(form.trim());
-const LEXICON_FORM = new RegExp(`(?<![A-Z0-9])(?:${LEGAL_FORMS.filter((f) => !shortForm(f)).map(phrasePattern).sort((a, b) => b.length - a.length).join('|')})(?![A-Z0-9])`, 'g');
-const SHORT_FORM = new RegExp(`^(?:${LEGAL_FORMS.filter(shortForm).map(phrasePattern).join('|')})(?=\\s)|(?<=\\s)(?:${LEGAL_FORMS.filter(shortForm).map(phrasePattern).join('|')})$`, 'g');
+const LEXICON_FORM = new RegExp(`(?<![A-Z0-9])(?:${LEGAL_FORMS.filter((f) => !shortForm(f)).map((f) => phrasePattern(f, longForm(f))).sort((a, b) => b.length - a.length).join('|')})(?![A-Z0-9])`, 'g');
+const SHORT_FORM = new RegExp(`^(?:${LEGAL_FORMS.filter(shortForm).map((f) => phrasePattern(f)).join('|')})(?=\\s)|(?<=\\s)(?:${LEGAL_FORMS.filter(shortForm).map((f) => phrasePattern(f)).join('|')})$`, 'g');
 
 // Legal forms name the company that issued the receipt; OCR often misreads "SDN BHD" and "S/B". A "Co." after
 // a comma is an Irish county ("Kinsale, Co. Cork").

@@ -7,7 +7,7 @@ import { ADDRESS, looksLikeAddress } from './address';
 import { correctFromEchoes } from './name-echoes';
 import { correctNameWords } from './name-words';
 
-const LEXICON_SHOP = new RegExp(`(?<![A-Z])(?:${SHOP_WORDS.map(phrasePattern).join('|')})(?![A-Z])`);
+const LEXICON_SHOP = new RegExp(`(?<![A-Z])(?:${SHOP_WORDS.map((word) => phrasePattern(word)).join('|')})(?![A-Z])`);
 // Words that make a line read as a business name, weaker than a legal form.
 const BUSINESS_WORD =
   /\b(enterprise|trading|restoran|restaurant|bakeries|bakery|store|stores|mart|supermarket|hardware|stationery|florist|cafe|caf[ée]|bistro|pharmacy|kedai|syarikat|perniagaan|shop|boutique|market)\b/i;
@@ -75,7 +75,8 @@ const GREETING =
 // "Kassierin: Maria", "Table: 12": a label and its value, not a name.
 const KEY_VALUE = /^\p{L}+\s*:\s*\p{L}/u;
 // "Butikk 0415 Tromsø Sentrum", "Filiaal 0233 Zwolle", "Store 1204 - High Street": a branch's number, not the name.
-const BRANCH_LINE = /^\s*\p{L}+\.?\s*(?:no\.?|nr\.?|#)?\s*(?:0\d{2,}|\d{4,})(?=\s|$)/iu;
+const BRANCH_LINE =
+  /^\s*(?:store|shop|branch|outlet|filiale|filiaal|succursale|sucursal|tienda|loja|negozio|punto vendita|sklep|prodejna|predajna|uzlet|magazin|butik|butikk|myymala|kauplus|veikals|parduotuve|poslovnica|trgovina|markt)\.?\s*(?:no\.?|nr\.?|#)?\s*(?:0\d{2,}|\d{4,})(?=\s|$)/iu;
 
 const letters = (line: string) => (line.match(/\p{L}/gu) ?? []).length;
 // Shop names hold words like "CASH & CARRY" or "TOTAL": only documents, tax numbers and dates rule a line out.
@@ -85,7 +86,7 @@ function isNameCandidate(line: string, notName: (line: string) => boolean): bool
   const name = cleanName(line);
   // Dots and signs outnumber the letters of a legal form's line ("& C. s.n.c."), which is still part of a name.
   if (letters(name) < 3 || (letters(name) < name.replace(/\s/g, '').length / 2 && !hasLegalForm(name)) || NOT_NAME.test(tidyName(line))) return false;
-  if (GREETING.test(fold(line)) || (KEY_VALUE.test(line) && !hasLegalForm(line)) || BRANCH_LINE.test(line) || notName(line)) return false;
+  if (GREETING.test(fold(line)) || (KEY_VALUE.test(line) && !hasLegalForm(line)) || (BRANCH_LINE.test(fold(line)) && !hasLegalForm(line)) || notName(line)) return false;
   const classes = labelClasses(name);
   return !NOT_NAME_CLASSES.some((c) => classes.has(c));
 }
@@ -100,8 +101,11 @@ function wordsBesides(line: string, shopWords: boolean): number {
 }
 const OWNED_BY = /\b(owned|operated|managed)\s+by\b|\bdi[mn]iliki(\s+oleh)?\b/i;
 // A bracket or a quote opened and not closed: `UAB „Miesto ir kaimo` goes on to `prekybos namai“` (its „ may read as a comma).
-const OPEN_QUOTE = /(?:^|\s)[„“",](?=\p{L})[^"“”]*$/u;
-const unbalanced = (text: string) => (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length || OPEN_QUOTE.test(text);
+const OPEN_QUOTE = /(?:^|\s)[„“"](?=\p{L})[^"“”]*$/u;
+const COMMA_QUOTE = /(?:^|\s),(?=\p{L})[^"“”]*$/u;
+/** Whether `text` leaves a bracket or quote open that `next` goes on with; a comma opens one only if `next` closes it. */
+const unbalanced = (text: string, next = '') =>
+  (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length || OPEN_QUOTE.test(text) || (COMMA_QUOTE.test(text) && /["“”]/.test(next));
 const caseOf = (line: string) => {
   const upper = (line.match(/\p{Lu}/gu) ?? []).length;
   const lower = (line.match(/\p{Ll}/gu) ?? []).length;
@@ -151,7 +155,7 @@ export function findMerchant(lines: string[], headerEnd: number, isOther: (line:
     const own = wordsBesides(tidyName(current), true);
     const finishes = (own === 0 || (own === 1 && wordsBesides(tidyName(above), true) === 0)) && letters(above) >= 5;
     // A name goes on where the next line starts in lower case ("TRATTORIA DA NINO" over "di Ferri Paolo & C. s.n.c.").
-    const open = ENDS_OPEN.test(above) || unbalanced(above) || /^[^(]*\)/.test(tidyName(current)) || STARTS_OPEN.test(current) || /^\s*\p{Ll}/u.test(current) || finishes;
+    const open = ENDS_OPEN.test(above) || unbalanced(above, current) || /^[^(]*\)/.test(tidyName(current)) || STARTS_OPEN.test(current) || /^\s*\p{Ll}/u.test(current) || finishes;
     // A name that ends in a comma before its legal form ("Ana Lima Cabeleireiros," / "Unipessoal Lda.") is no address.
     const nameBeforeForm = own === 0 && ENDS_OPEN.test(above) && isNameCandidate(above, isOther) && !looksLikeAddress(above.replace(/,\s*$/, ''));
     return open && sameCase && !repeats && (usable(i - 1) || nameBeforeForm) && !hasLegalForm(tidyName(above)) && !owner(i - 1);
@@ -162,7 +166,7 @@ export function findMerchant(lines: string[], headerEnd: number, isOther: (line:
     name = `${cleanName(header[first]!)}${/,\s*$/.test(header[first]!) ? ',' : ''} ${name}`;
   }
   let next = nameAt + 1;
-  const joinsBelow = (line: string) => !isAddress(line) && !REG_LINE.test(line) && !OWNED_BY.test(line) && (unbalanced(name) || ENDS_OPEN.test(name) || (!hasLegalForm(name) && hasLegalForm(tidyName(line)) && wordsBesides(line, true) <= 2));
+  const joinsBelow = (line: string) => !isAddress(line) && !REG_LINE.test(line) && !OWNED_BY.test(line) && (unbalanced(name, line) || ENDS_OPEN.test(name) || (!hasLegalForm(name) && hasLegalForm(tidyName(line)) && wordsBesides(line, true) <= 2));
   while (next < header.length && next < nameAt + 3 && isNameCandidate(header[next]!, isOther) && joinsBelow(header[next]!)) {
     name = cleanName(`${name} ${cleanName(header[next]!)}`);
     next++;
@@ -190,7 +194,7 @@ function companyBelow(lines: string[], from: number, header: string[], isOther: 
   const found = new Set(
     lines
       .slice(from)
-      .filter((line, i, below) => !OWNED_BY.test(`${below[i - 1] ?? ''} ${line}`) && hasLegalForm(tidyName(line)) && isNameCandidate(line, isOther) && !isAddress(line) && ownWords(line).some((word) => stems.has(stem(word))))
+      .filter((line, i, below) => !/\d[.,]\d{2}(?!\d)/.test(line) && !OWNED_BY.test(`${below[i - 1] ?? ''} ${line}`) && hasLegalForm(tidyName(line)) && isNameCandidate(line, isOther) && !isAddress(line) && ownWords(line).some((word) => stems.has(stem(word))))
       .map(cleanName),
   );
   return found.size === 1 ? [...found][0] : undefined;

@@ -218,3 +218,29 @@ describe('a name word the rest of the receipt prints again', () => {
     expect(receipt('ANGSANA MART', 'JALAN MARI 5, KG MARI', ...tail)).toBe('ANGSANA MART');
   });
 });
+
+describe('ordinary receipts the rules for other layouts must leave alone', () => {
+  const read = (...lines: string[]) => extractReceipt(lines.join('\n'), { dateOrder: 'auto' });
+
+  it('takes a street number or a dish numbered 11 for no legal form', () => {
+    expect(read('KEDAI RUNCIT AH KOW', '11 JALAN BUNGA RAYA', '47300 PETALING JAYA', '12/03/2019', 'TOTAL 2.50')).toMatchObject({ merchantName: 'KEDAI RUNCIT AH KOW', merchantAddress: '11 JALAN BUNGA RAYA, 47300 PETALING JAYA' });
+    expect(read('THE CORNER SHOP', '11 High Street', '12/03/2019', 'TOTAL 2.50').merchantName).toBe('THE CORNER SHOP');
+    expect(read('Joe Bakery', 'S1 Station Road', '12/03/2019', 'TOTAL 2.50').merchantName).toBe('Joe Bakery');
+  });
+
+  it('keeps a name with a number in it, and takes no priced item line for a footer company', () => {
+    expect(read('Hotel 1000', '1000 First Avenue', 'Seattle WA 98104', '05/03/2024', 'TOTAL 200.00').merchantName).toBe('Hotel 1000');
+    expect(read('CAFE 1950 SDN BHD', 'NO 5 JALAN ABC', '05/03/2024', 'TOTAL 2.00').merchantName).toBe('CAFE 1950 SDN BHD');
+    expect(read('PIZZA HUT', '05/03/2024', 'PIZZA HUT VOUCHER CO. 5.00', 'TOTAL 12.00').merchantName).toBe('PIZZA HUT');
+  });
+
+  it('joins no line after a stray comma, and takes no phone number for an address', () => {
+    expect(read('RESTORAN ,SRI MELAKA', 'MAKANAN ISLAM', 'NO 5 JALAN ABC', '05/03/2024', 'TOTAL 2.00').merchantName).toBe('RESTORAN ,SRI MELAKA');
+    expect(read('KEDAI ABC', 'NO 5 JALAN ABC', 'Hotline 1300-888 123', '05/03/2024', 'TOTAL 2.00').merchantAddress).toBe('NO 5 JALAN ABC');
+  });
+
+  it("dates a receipt by its order's or arrival's date where it prints no other", () => {
+    expect(read('PIZZA PALACE', '12 Main Street', 'Order Date: 05/03/2024 18:32', 'TOTAL 12.00').date).toBe('2024-03-05');
+    expect(read('SEAVIEW HOTEL LTD', 'Arrival 01/03/2024', 'Room 2 nights 180.00', 'TOTAL 180.00').date).toBe('2024-03-01');
+  });
+});

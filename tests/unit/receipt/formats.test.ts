@@ -137,6 +137,12 @@ describe('dates in words and numbers', () => {
     expect(date('MARKT KLEIN e.K.', 'Leergutbon vom 01.07.2024 -1,50', 'Milch 1,19', 'SUMME 2,69', '02.07.2024 18:30')).toBe('2024-07-02');
     expect(date('TRGOVINA LIPA d.o.o.', 'Točke veljajo do 31.12.2024', 'Kruh 2,10', 'SKUPAJ 2,10', '25.04.2024 10:02')).toBe('2024-04-25');
   });
+
+  it("dates a receipt by its order's or arrival's date where it prints no other", () => {
+    const date = (...lines: string[]) => extractReceipt(lines.join('\n'), { dateOrder: 'auto' }).date;
+    expect(date('PIZZA PALACE', '12 Main Street', 'Order Date: 05/03/2024 18:32', 'TOTAL 12.00')).toBe('2024-03-05');
+    expect(date('SEAVIEW HOTEL LTD', 'Arrival 01/03/2024', 'Room 2 nights 180.00', 'TOTAL 180.00')).toBe('2024-03-01');
+  });
 });
 
 describe('line items', () => {

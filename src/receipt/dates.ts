@@ -1,6 +1,5 @@
 /** Dates and times printed on receipts, normalized to ISO `YYYY-MM-DD` and 24-hour `HH:MM[:SS]`. */
 import { fold } from './fold';
-import { labelClasses } from './label-match';
 import { MONTHS as MONTH_NAMES } from './lexicon';
 
 export type DateOrder = 'DMY' | 'MDY' | 'YMD';
@@ -42,8 +41,9 @@ const OF = "(?:(?:de|del|di|d'|of)\\s+)?";
 const YEAR_WORD = '(?:\\s*(?:gada|g\\.|m\\.))?';
 const PATTERNS: { re: RegExp; kind: 'iso' | 'numeric' | 'dmy-name' | 'mdy-name' | 'ymd-name' | 'ydm-name' }[] = [
   { re: /(?<!\d)((?:19|20)\d\d)\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{1,2})(?!\d)/g, kind: 'iso' },
-  // Separators must agree ("12/02/2018", not "12/02-2018"); a space only with a 4-digit year.
-  { re: /(?<![A-Za-z\d.,\-/])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d]|[.,]\d(?!\d?\s?:\s?\d\d))|(?<!\d)(\d{1,2}) (\d{1,2}) ((?:19|20)\d\d)(?!\d)/g, kind: 'numeric' },
+  // Separators must agree ("12/02/2018", not "12/02-2018"); a space only with a 4-digit year. A comma after a
+  // digit makes it part of a number; after a weekday ("Sa,09.03.2024") it is not.
+  { re: /(?<![A-Za-z\d.\-/])(?<!\d,)(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d]|[.,]\d(?!\d?\s?:\s?\d\d))|(?<!\d)(\d{1,2}) (\d{1,2}) ((?:19|20)\d\d)(?!\d)/g, kind: 'numeric' },
   { re: new RegExp(`(?<!\\d)(\\d{1,2})${ORDINAL}[\\s\\-/.]*${OF}${WORD}[\\s\\-/.,']*${OF}(\\d{4}|\\d{2})(?![\\d:])`, 'gu'), kind: 'dmy-name' },
   { re: new RegExp(`(?<!\\p{L})${WORD}[\\s\\-/.]*(\\d{1,2})${ORDINAL},?[\\s\\-/.,']+(\\d{4}|\\d{2})(?![\\d:])`, 'gu'), kind: 'mdy-name' },
   { re: new RegExp(`(?<!\\d)((?:19|20)\\d\\d)\\.?${YEAR_WORD}[\\s\\-/.]*${WORD}[\\s\\-/.]*(\\d{1,2})(?!\\d)`, 'gu'), kind: 'ymd-name' },
@@ -64,37 +64,46 @@ function iso(year: number, month: number, day: number): string | null {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-interface Found {
+export type DateForm = 'iso' | 'numeric' | 'spaced' | 'words' | 'damaged';
+
+/** A date as printed on a line: where it starts and ends, and how it was written. */
+export interface PrintedDate {
   date: string;
   index: number;
+  end: number;
+  form: DateForm;
+  twoDigitYear: boolean;
 }
 
 /** Every date in a piece of text; all-numeric ones are read in `order` (YMD only changes 2-digit-first forms). */
-function datesIn(text: string, order: DateOrder): Found[] {
-  const found: Found[] = [];
+export function datesIn(text: string, order: DateOrder): PrintedDate[] {
+  const found: PrintedDate[] = [];
   for (const { re, kind } of PATTERNS) {
     for (const m of text.matchAll(re)) {
       const g = m.slice(1).map((s) => s ?? '');
       let date: string | null;
-      if (kind === 'iso') date = iso(Number(g[0]), Number(g[1]), Number(g[2]));
+      let year = '';
+      if (kind === 'iso') [date, year] = [iso(Number(g[0]), Number(g[1]), Number(g[2])), g[0]!];
       else if (kind === 'numeric') {
         const [a, b, c] = g[0] ? [g[0], g[2], g[3]] : [g[4], g[5], g[6]];
+        year = c ?? '';
         // Spaced separators ("01 - 3 - 70") with a 2-digit year are part codes far more often than dates.
         if (/\s/.test(m[0]) && (c ?? '').length === 2) continue;
-        const [x, y, year] = [Number(a), Number(b), fullYear(c ?? '')];
+        const [x, y, full] = [Number(a), Number(b), fullYear(c ?? '')];
         if (order === 'YMD' && (c ?? '').length === 2) date = iso(fullYear(a ?? ''), y, Number(c));
-        else date = order === 'MDY' ? iso(year, x, y) : iso(year, y, x);
-      } else if (kind === 'dmy-name') date = monthOf(g[1]!) ? iso(fullYear(g[2]!), monthOf(g[1]!)!, Number(g[0])) : null;
+        else date = order === 'MDY' ? iso(full, x, y) : iso(full, y, x);
+      } else if (kind === 'dmy-name') [date, year] = [monthOf(g[1]!) ? iso(fullYear(g[2]!), monthOf(g[1]!)!, Number(g[0])) : null, g[2]!];
       // "SET 12.50" or "MAR 10.00" is a word and an amount, not 12 September 2050.
-      else if (kind === 'mdy-name') date = monthOf(g[0]!) && !/\d[.,]\d\d$/.test(m[0]) ? iso(fullYear(g[2]!), monthOf(g[0]!)!, Number(g[1])) : null;
+      else if (kind === 'mdy-name') [date, year] = [monthOf(g[0]!) && !/\d[.,]\d\d$/.test(m[0]) ? iso(fullYear(g[2]!), monthOf(g[0]!)!, Number(g[1])) : null, g[2]!];
       else if (kind === 'ymd-name') date = monthOf(g[1]!) ? iso(Number(g[0]), monthOf(g[1]!)!, Number(g[2])) : null;
       else date = monthOf(g[2]!) ? iso(Number(g[0]), monthOf(g[2]!)!, Number(g[1])) : null;
-      if (date) found.push({ date, index: m.index });
+      const form: DateForm = kind === 'iso' ? 'iso' : kind === 'numeric' ? (g[0] ? 'numeric' : 'spaced') : 'words';
+      if (date) found.push({ date, index: m.index, end: m.index + m[0].length, form, twoDigitYear: year.length === 2 });
     }
   }
   for (const m of fold(text).matchAll(VIETNAMESE)) {
     const date = iso(Number(m[3]), Number(m[2]), Number(m[1]));
-    if (date) found.push({ date, index: m.index });
+    if (date) found.push({ date, index: m.index, end: m.index + m[0].length, form: 'words', twoDigitYear: false });
   }
   return found.sort((p, q) => p.index - q.index);
 }
@@ -117,56 +126,23 @@ export function resolveDateOrder(text: string, order: DateOrder | 'auto', curren
   return currency === 'USD' ? 'MDY' : 'DMY';
 }
 
-// Dates that are not the purchase: expiry, validity, due and return dates, in the lexicon's languages (folded).
-const NOT_PURCHASE =
-  /\b(EXP(IRY|IRES|\.)?|VALID|BEST BEFORE|DUE|BORN|DOB|WARRANTY|GUARANTEE|RETURN BY|ZARUKA|ZARUKU|ZARUKY|GARANCIA|GARANTIE|GARANTIA|GARANZIA|GWARANCJA|JAMSTVO|GARANTI|TAKUU|GARANTII|GULTIG|MHD|HALTBAR|VALABLE|EXPIRE|VALIDO|VALIDA|SCADENZA|VENCIMENTO|GELDIG|WAZN[EY]|PLATNOST|PLATNE|ERVENYES|LEJAR|VALABIL|GILTIG|BAST FORE|GYLDIG|HOLDBAR|VOIMASSA|PARASTA ENNEN|KEHTIB|PARIM ENNE|DERIGS|LIDZ|GALIOJA|VRIJEDI|VELJA\w*|GECERLI|SON KULLANMA|HAN SU DUNG|HAN DUNG|VALID UNTIL|BALIDO)\b/;
-
-// The dates of another event than the sale: an order, a prescription, a deposit voucher, a car park's entry, a hotel
-// stay's arrival. The receipt is dated when it is issued; one of these is its date only where it prints no other.
-const OTHER_EVENT = /\b(ORDER DATE|DATE ORDERED|ARRIVAL|ARRIVEE|ANKUNFT|ANREISE|LLEGADA|ARRIVO|CHEGADA|AANKOMST|PRZYJAZD|PRICHOD|PRIJEZD|ERKEZES|SOSIRE|ANKOMST|SAAPUMINEN|SAABUMINE|IERASANAS|ATVYKIMAS|DOLAZAK|PRIHOD|BESTELLDATUM|DATE DE COMMANDE|FECHA (DE|DEL) PEDIDO|DATA DO PEDIDO|DATA (DELL')?ORDINE|BESTELDATUM|ORDERDATUM|DATA ZAMOWIENIA|DATUM OBJEDNAVKY|DATUM NARUDZBE|RENDELES DATUMA|DATA COMENZII|BESTILLINGSDATO|TILAUSPAIVA|TELLIMUSE KUUPAEV|PASUTIJUMA DATUMS|UZSAKYMO DATA|PRESCRI\w*|REZEPT\w*|ORDONNANCE|RICETTA|RECETA|RECEITA|RECEPT[AOEU]?|RECEPTE|RECEPTO|RETSEPT\w*|RESEPT\w*|VENY|RETETA|EINFAHRT|LEERGUTBON)\b/;
-
-/**
- * The purchase date: a labelled date first, then the first plausible one, skipping expiry and due dates; the date of
- * an order, an arrival or a prescription only where no other is printed.
- */
-export function findDate(lines: string[], order: DateOrder): string | null {
-  let first: string | null = null;
-  let otherEvent: string | null = null;
-  for (const line of lines) {
-    const folded = fold(line);
-    if (NOT_PURCHASE.test(folded)) continue;
-    const date = datesIn(line, order)[0]?.date;
-    if (!date) continue;
-    if (OTHER_EVENT.test(folded)) {
-      otherEvent ??= date;
-      continue;
-    }
-    if (labelClasses(line).has('date')) return date;
-    first ??= date;
-  }
-  return first ?? damagedDate(lines, order) ?? otherEvent;
-}
-
 // Dates OCR damaged: separators that disagree or went missing ("18 04/2017", "2703/2018", "25032018").
 const DAMAGED = [/(?<![\d.,])(\d{1,2})[\s\-/.]{1,2}(\d{1,2})[\s\-/.]{1,2}((?:19|20)?\d{2})(?![\d.,:])/, /(?<![\d.,])(\d{2})(\d{2})[-/.]?((?:19|20)\d{2})(?![\d.,])/];
 
-/** When no date reads cleanly, one whose separators OCR damaged, on a line that says it is the date or prints the time. */
-function damagedDate(lines: string[], order: DateOrder): string | null {
-  for (const line of lines) {
-    if (NOT_PURCHASE.test(fold(line)) || !(labelClasses(line).has('date') || /\d\s?:\s?[0-5]\d/.test(line))) continue;
-    const text = line.replace(/(?<!\d)([01]?\d|2[0-3])\s?:\s?[0-5]\d(\s?:\s?[0-5]\d)?(\s?[AP]M)?/gi, ' ');
-    for (const re of DAMAGED) {
-      const m = re.exec(text);
-      if (!m) continue;
-      const [a, b, year] = [Number(m[1]), Number(m[2]), fullYear(m[3]!)];
-      const date = order === 'MDY' ? iso(year, a, b) : iso(year, b, a);
-      if (date) return date;
-    }
+/** A date whose separators OCR damaged, on a line with no clean date (its time of day taken out first). */
+export function damagedDateIn(line: string, order: DateOrder): PrintedDate | null {
+  const text = line.replace(/(?<!\d)([01]?\d|2[0-3])\s?:\s?[0-5]\d(\s?:\s?[0-5]\d)?(\s?[AP]M)?/gi, (time) => ' '.repeat(time.length));
+  for (const re of DAMAGED) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const [a, b, year] = [Number(m[1]), Number(m[2]), fullYear(m[3]!)];
+    const date = order === 'MDY' ? iso(year, a, b) : iso(year, b, a);
+    if (date) return { date, index: m.index, end: m.index + m[0].length, form: 'damaged', twoDigitYear: m[3]!.length === 2 };
   }
   return null;
 }
 
-const TIME = /(?<![\d:])([01]?\d|2[0-3])\s?:\s?([0-5]\d)(?:\s?:\s?([0-5]\d))?(?![\d:])\s*([ap]\.?\s?m\b\.?)?|(?<![\d.:])(1[0-2]|0?[1-9])[.:]([0-5]\d)\s*([ap]\.?\s?m\b\.?)/gi;
+export const TIME = /(?<![\d:])([01]?\d|2[0-3])\s?:\s?([0-5]\d)(?:\s?:\s?([0-5]\d))?(?![\d:])\s*([ap]\.?\s?m\b\.?)?|(?<![\d.:])(1[0-2]|0?[1-9])[.:]([0-5]\d)\s*([ap]\.?\s?m\b\.?)/gi;
 
 /** The first time of day on the receipt, preferring the line that carries the date. */
 export function findTime(lines: string[], order: DateOrder): string | null {

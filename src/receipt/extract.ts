@@ -1,7 +1,8 @@
 /** Deterministic receipt fields from OCR text (one printed line per line): no model, no network. */
 import { amountsInLine, toMinor } from './amounts';
 import { findCurrency, WHOLE_UNIT } from './currency';
-import { findDate, findTime, parseDate, resolveDateOrder, type DateOrder } from './dates';
+import { dateCandidates } from './date-features';
+import { findTime, parseDate, resolveDateOrder, type DateOrder } from './dates';
 import { TABLE_HEADER, findLineItems } from './line-items';
 import { findMerchant } from './merchant';
 import { findPaymentMethod } from './payment';
@@ -10,6 +11,7 @@ import { findTotals, readLostTotal } from './totals';
 import { receiptLines as toLines } from './lines';
 import { pickBest } from './ranker';
 import { totalCandidates } from './total-features';
+import DATE_MODEL from './weights/date.json';
 import TOTAL_MODEL from './weights/total.json';
 
 export interface ExtractOptions {
@@ -45,7 +47,8 @@ export function extractReceipt(text: string, options: ExtractOptions): Receipt {
   return {
     merchantName: merchant.name,
     merchantAddress: merchant.address,
-    date: findDate(lines, order),
+    // The purchase date is chosen among every printed date the same way, by its labels, time of day and place.
+    date: pickBest(dateCandidates(lines, order), DATE_MODEL)?.date ?? null,
     time: findTime(lines, order),
     currency,
     subtotal: totals.subtotal,

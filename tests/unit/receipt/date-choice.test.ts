@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { DATE_FEATURES, dateCandidates } from '../../../src/receipt/date-features';
+import { extractReceipt } from '../../../src/receipt/extract';
+import DATE_MODEL from '../../../src/receipt/weights/date.json';
+
+const date = (...lines: string[]) => extractReceipt(lines.join('\n'), { dateOrder: 'auto' }).date;
+
+describe('the purchase date among several printed dates', () => {
+  it('takes the date printed with the time of sale over a service date printed above it, whatever the service is called', () => {
+    // No word here says "not the purchase": the time of day beside the sale's date is the evidence.
+    expect(date('KINO STERNWARTE GmbH', 'Vorstellung: Fr 15.03.2024', 'Saal 3 Reihe 8', 'Erwachsene 2 x 11,50', 'SUMME EUR 23,00', '12.03.2024 16:02 Kasse 2')).toBe('2024-03-12');
+    expect(date('TINTORERÍA LUNA', 'Recogida: 20/05/2024', 'Camisa x3 9,00', 'TOTAL 9,00', '17/05/2024 10:41')).toBe('2024-05-17');
+  });
+
+  it('takes the date printed twice, on the receipt and its card slip, over one printed once', () => {
+    expect(date('AUTOHAUS BERG GmbH', 'Nächste Inspektion 04.2025', 'Auftrag vom 02.04.2024', 'Ölwechsel 89,00', 'SUMME 89,00', 'Datum 05.04.2024', '--- Kartenzahlung ---', '05.04.2024', 'Betrag EUR 89,00')).toBe('2024-04-05');
+  });
+
+  it('reads a date after a weekday and a comma, and takes no price of digits in a row for a date', () => {
+    expect(date('KONDITOREI HAAS', 'Melange 4,20', 'SUMME 4,20', 'Sa,09.03.2024 15:48')).toBe('2024-03-09');
+    expect(date('PETROL STACIO Kft.', 'Ablakmosó -20°C 4 1 1990', 'Összesen 1 990 Ft', '2024.06.07 14:22')).toBe('2024-06-07');
+  });
+
+  it('is unknown, not a guess, on a receipt that prints no date', () => {
+    expect(date('CAFE NOIR', 'Espresso 2,50', 'TOTAL 2,50')).toBeNull();
+  });
+});
+
+describe('date candidates', () => {
+  it('describe each distinct date once, with the evidence of all its lines', () => {
+    const lines = ['SHOP', 'Date: 05/03/2024', 'Valid until 05/04/2024', 'TOTAL 5.00', '05/03/2024 14:20'];
+    const candidates = dateCandidates(lines, 'DMY');
+    expect(candidates.map((c) => c.date)).toEqual(['2024-03-05', '2024-04-05']);
+    expect(candidates[0]!.features).toMatchObject({ own_date_label: 1, time_beside: 1, repeated: 1, is_first: 1, not_purchase: 0 });
+    expect(candidates[1]!.features).toMatchObject({ not_purchase: 1, time_beside: 0, repeated: 0, is_last: 1, is_latest: 1 });
+  });
+
+  it('are weighed by every feature the ranker knows, and by no other', () => {
+    expect(Object.keys(DATE_MODEL.weights).sort()).toEqual([...DATE_FEATURES].sort());
+  });
+});

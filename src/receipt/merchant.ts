@@ -99,7 +99,11 @@ function wordsBesides(line: string, shopWords: boolean): number {
   if (shopWords) rest = rest.replace(EVERY_BUSINESS_WORD, ' ').replace(EVERY_SHOP_WORD, ' ');
   return rest.replace(/\([^)]*\)?|[^\s(]*\)/g, ' ').trim().split(/\s+/).filter((w) => /\p{L}[&+]?\p{L}/u.test(w)).length;
 }
-const OWNED_BY = /\b(owned|operated|managed)\s+by\b|\bdi[mn]iliki(\s+oleh)?\b/i;
+const OWNED_BY = /\b(owned)\s+by\b|\bdi[mn]iliki(\s+oleh)?\b/i;
+// "Operated by" in the lexicon's languages (folded): the company that runs the shop, and so issues the receipt
+// ("Explotada por:" / "Carburantes Vega Alta, S.L." under a fuel station's brand). Unlike an owner, it is the merchant.
+const OPERATED_BY =
+  /\b((OPERATED|MANAGED|RUN) BY|BETRIEBEN (VON|DURCH)|BETREIBER(IN)?|EXPLOITEE? PAR|EXPLOITANT|EXPLOTAD[OA] POR|OPERAD[OA] POR|EXPLORAD[OA] POR|GESTIT[OA] DA|GESTORE|AFFILIAT[OA]|FRANCHIS(E|EE|ING)|UITGEBAAT DOOR|PROWADZON[YAE] PRZEZ|OPERATOR\w*|PROVOZOVATEL|PREVADZKOVATEL|UZEMELTETO|OPERAT DE|DRIVS AV|DRIVES AF|DREVET AV|YLLAPITAJA|HALDAJA|APSAIMNIEKOTAJS|UPRAVITELJ|UPRAVLJAVEC|ISLETEN)\b/;
 // A bracket or a quote opened and not closed: `UAB „Miesto ir kaimo` goes on to `prekybos namai“` (its „ may read as a comma).
 const OPEN_QUOTE = /(?:^|\s)[„“"](?=\p{L})[^"“”]*$/u;
 const COMMA_QUOTE = /(?:^|\s),(?=\p{L})[^"“”]*$/u;
@@ -172,8 +176,25 @@ export function findMerchant(lines: string[], headerEnd: number, isOther: (line:
     next++;
   }
   name = correctFromEchoes(cutAfterLegalForm(closeBrackets(name)), [...lines.slice(0, first), ...lines.slice(next)]);
-  const company = hasLegalForm(name) ? undefined : companyBelow(lines, next, header.slice(0, next), isOther);
+  const company = operatorCompany(lines, isOther) ?? (hasLegalForm(name) ? undefined : companyBelow(lines, next, header.slice(0, next), isOther));
   return { name: company ?? (name || null), address: findAddress(lines.slice(next, next + 6)) };
+}
+
+/**
+ * The company an "operated by" line names, on the same line after the words or on the next line, with its legal form
+ * and a name of its own beside it (a cashier's "Operator: Ana" has no form; in "Palota Mozi Üzemeltető Kft." the word is
+ * the company's name); only where the receipt names one such company.
+ */
+function operatorCompany(lines: string[], isOther: (line: string) => boolean): string | undefined {
+  const found = new Set<string>();
+  lines.forEach((line, i) => {
+    const match = OPERATED_BY.exec(foldKeepingLength(line));
+    if (!match) return;
+    const rest = line.slice(match.index + match[0].length).replace(/^[\s:.-]+/, '');
+    const company = [rest, lines[i + 1] ?? ''].find((text) => /\p{L}{2}/u.test(withoutForms(tidyName(text))) && hasLegalForm(tidyName(text)) && isNameCandidate(text, isOther) && !isAddress(text));
+    if (company) found.add(cleanName(company));
+  });
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 // Words that name no one business: shop words and the words of legal forms ("LIMITED", "UNIPESSOAL").

@@ -239,3 +239,19 @@ describe('ordinary receipts the rules for other layouts must leave alone', () =>
     expect(read('KEDAI ABC', 'NO 5 JALAN ABC', 'Hotline 1300-888 123', '05/03/2024', 'TOTAL 2.00').merchantAddress).toBe('NO 5 JALAN ABC');
   });
 });
+
+describe('the company an "operated by" line names', () => {
+  const merchant = (...lines: string[]) => extractReceipt(lines.join('\n'), { dateOrder: 'auto' }).merchantName;
+
+  it('is the merchant, under the brand or in the footer, on its line or the next, in any language', () => {
+    expect(merchant('STAZIONE ROSSA', 'Via Roma 5, 40100 Bologna', 'Gestito da: Carburanti Emiliani S.r.l.', '05/03/2024 10:12', 'TOTALE 40,00')).toBe('Carburanti Emiliani S.r.l.');
+    expect(merchant('PARKHAUS MITTE', 'Betreiber:', 'Stadtpark Garagen GmbH', '05.03.2024 10:12', 'SUMME 4,00')).toBe('Stadtpark Garagen GmbH');
+    expect(merchant('CAFÉ DU PORT', 'Quai Nord 2, 29200 Brest', '05/03/2024 10:12', 'TOTAL 4,00', 'Établissement exploité par', 'SARL Les Quais Bretons')).toBe('SARL Les Quais Bretons');
+  });
+
+  it("is not a cashier, a company named for its trade, or an owner's company", () => {
+    expect(merchant('MAGAZIN LUNA SRL', 'Str. Mare 5, Cluj', 'Operator: Ana', '05.03.2024 10:12', 'TOTAL 12,00')).toBe('MAGAZIN LUNA SRL');
+    expect(merchant('Palota Mozi Üzemeltető Kft.', 'Fő utca 5, Eger', '2024.03.05 18:00', 'Összesen 3 200 Ft')).toBe('Palota Mozi Üzemeltető Kft.');
+    expect(merchant('SANYA BOOK SHOP', 'OWNED BY :', 'SANYA HOLDINGS SDN BHD', '05/03/2024', 'TOTAL 12.00')).toBe('SANYA BOOK SHOP');
+  });
+});

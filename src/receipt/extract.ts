@@ -10,7 +10,7 @@ import type { LineItem, Receipt } from './schema';
 import { findTotals, readLostTotal } from './totals';
 import { receiptLines as toLines } from './lines';
 import { pickBest } from './ranker';
-import { totalCandidates } from './total-features';
+import { totalCandidates, type TotalCandidate } from './total-features';
 import DATE_MODEL from './weights/date.json';
 import TOTAL_MODEL from './weights/total.json';
 
@@ -28,7 +28,8 @@ export function extractReceipt(text: string, options: ExtractOptions): Receipt {
   const totals = findTotals(lines);
   // The total is chosen among every amount by learned weights over its evidence (labels, position, arithmetic).
   const wholeUnits = WHOLE_UNIT.has(currency ?? '');
-  const ranked = pickBest(totalCandidates(lines, wholeUnits), TOTAL_MODEL);
+  const candidates = totalCandidates(lines, wholeUnits);
+  const ranked = withTip(pickBest(candidates, TOTAL_MODEL), candidates, totals.tip);
 
   // The header ends at the first line with a date, an amount or a column header.
   const headerEnd = lines.findIndex((line) => parseDate(line, order) !== null || amountsInLine(line).length > 0 || TABLE_HEADER.test(line));
@@ -58,6 +59,18 @@ export function extractReceipt(text: string, options: ExtractOptions): Receipt {
     paymentMethod: findPaymentMethod(lines),
     lineItems,
   };
+}
+
+/**
+ * A tip added to the bill on a card slip ("SALE 63.70" / "GRATUITY 6.30" / "TOTAL 70.00") makes what was paid: where
+ * the bill plus the tip is printed as a total, that is the total. Arithmetic, not a learned weight: SROIE's receipts
+ * add no tips, so the ranker cannot learn it from them.
+ */
+function withTip<T extends TotalCandidate>(ranked: T | null, candidates: readonly T[], tip: number | null): T | null {
+  if (!ranked || !tip || tip <= 0) return ranked;
+  const paid = toMinor(ranked.value) + toMinor(tip);
+  const labelled = (c: T) => c.features.own_total || c.features.own_payable || c.features.own_card || c.features.above_total || c.features.above_payable;
+  return candidates.find((c) => toMinor(c.value) === paid && labelled(c)) ?? ranked;
 }
 
 /** What the items make with and without the tax (and tip, rounding): arithmetic to read a total OCR garbled. */

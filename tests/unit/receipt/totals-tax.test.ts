@@ -100,3 +100,17 @@ describe('a total also printed in another currency', () => {
     expect(bill('UKUPNO EUR 45,20', 'Ukupno HRK (1 EUR = 7,53450) 340,56', 'PDV 25% 9,04').total).toBe(45.2);
   });
 });
+
+describe('a tip added on the card slip', () => {
+  const total = (...lines: string[]) => extractReceipt(lines.join('\n'), { dateOrder: 'auto' }).total;
+
+  it('makes the total what was paid, the bill and the tip, in any language', () => {
+    expect(total('THE OLD MILL', '2 Soup 11.00', '1 Pie 14.50', 'Balance Due 25.50', 'CARD SLIP', 'SALE EUR 25.50', 'GRATUITY EUR 2.50', 'TOTAL EUR 28.00')).toBe(28);
+    expect(total('GASTHAUS LINDE', 'Schnitzel 16,90', 'Bier 4,60', 'Summe 21,50', 'Betrag 21,50', 'Trinkgeld 2,00', 'Gesamt 23,50')).toBe(23.5);
+  });
+
+  it('leaves the total alone where the tip is not added to a printed total', () => {
+    // "Tip suggestions" print no paid amount; the bill is the total.
+    expect(total('CAFE ROSA', 'Latte 4.00', 'TOTAL 4.00', 'Tip 10% 0.40', 'Tip 20% 0.80')).toBe(4);
+  });
+});

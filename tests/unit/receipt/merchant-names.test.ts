@@ -234,6 +234,10 @@ describe('ordinary receipts the rules for other layouts must leave alone', () =>
     expect(read('PIZZA HUT', '05/03/2024', 'PIZZA HUT VOUCHER CO. 5.00', 'TOTAL 12.00').merchantName).toBe('PIZZA HUT');
   });
 
+  it("takes a Dutch postcode's letters for no legal form ('3811 CV' is no C.V.)", () => {
+    expect(read('Welkom bij', 'SUPERMARKT DE LINDE', 'Dorpsstraat 12,3811 CV Amersfoort', '05-03-2024 10:12', 'TOTAAL 12,00').merchantName).toBe('SUPERMARKT DE LINDE');
+  });
+
   it('joins no line after a stray comma, and takes no phone number for an address', () => {
     expect(read('RESTORAN ,SRI MELAKA', 'MAKANAN ISLAM', 'NO 5 JALAN ABC', '05/03/2024', 'TOTAL 2.00').merchantName).toBe('RESTORAN ,SRI MELAKA');
     expect(read('KEDAI ABC', 'NO 5 JALAN ABC', 'Hotline 1300-888 123', '05/03/2024', 'TOTAL 2.00').merchantAddress).toBe('NO 5 JALAN ABC');

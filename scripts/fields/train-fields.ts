@@ -38,14 +38,6 @@ if (texts.length === 0) {
   console.log(`train-fields: no cached text for ${set}; run npm run bench:fields -- --set ${args.set} first.`);
   process.exit(1);
 }
-const written = args.written.split(',').filter(Boolean).map((dir) => {
-  const found = hasReceipts(resolve(dir)) ? cachedTexts(resolve(dir), args.engine) : [];
-  if (found.length === 0) {
-    console.log(`train-fields: no cached text for ${dir}; render it (tests/fixtures/receipts-i18n/write-set.ts) and run bench:fields on it first.`);
-    process.exit(1);
-  }
-  return { dir, found };
-});
 
 const folds = Number(args.folds);
 type Sourced = Choice & { source: string };
@@ -91,11 +83,19 @@ function choicesOf(choice: (receipt: Text) => Choice, sets = [{ dir: set, found:
   return Array.from({ length: Math.max(...bySet.map((s) => s.length)) }, (_, i) => bySet.flatMap((s) => (i < s.length ? [s[i]!] : []))).flat();
 }
 const among = (choices: Choice[], field: string) => `${choices.filter((c) => c.answer !== null).length} of ${choices.length} with the key's ${field} among the candidates`;
-const trainedOn = [`${basename(set)}: ${texts.length} receipts`, ...written.map((w) => `${basename(w.dir)}: ${w.found.length}`)].join(', ');
 const options = { l2: 0.002, iterations: 3000, learningRate: 0.5 };
 // The total learns from sroie-train alone: trained with the written receipts too (and a feature for a tip added on a
 // card slip, which only they print), it lost two of sroie-train's totals and one held out (docs/BENCHMARKS.md).
 const totals = choicesOf(totalChoice, [{ dir: set, found: texts }]);
 train('total', totals, TOTAL_FEATURES, options, `${basename(set)}: ${texts.length} receipts (${among(totals, 'total')}), ${args.engine} text`);
+const written = args.written.split(',').filter(Boolean).map((dir) => {
+  const found = hasReceipts(resolve(dir)) ? cachedTexts(resolve(dir), args.engine) : [];
+  if (found.length === 0) {
+    console.log(`train-fields: no cached text for ${dir}; render it (tests/fixtures/receipts-i18n/write-set.ts) and run bench:fields on it first.`);
+    process.exit(1);
+  }
+  return { dir, found };
+});
+const trainedOn = [`${basename(set)}: ${texts.length} receipts`, ...written.map((w) => `${basename(w.dir)}: ${w.found.length}`)].join(', ');
 const dates = choicesOf(dateChoice);
 train('date', dates, DATE_FEATURES, options, `${trainedOn} (${among(dates, 'date')}), ${args.engine} text`);

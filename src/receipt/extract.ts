@@ -10,7 +10,9 @@ import type { LineItem, Receipt } from './schema';
 import { findTotals, readLostTotal } from './totals';
 import { receiptLines as toLines } from './lines';
 import { pickBest } from './ranker';
-import { totalCandidates, type TotalCandidate } from './total-features';
+import { totalCandidates } from './total-features';
+import { labelClasses } from './label-match';
+import { fold } from './fold';
 import DATE_MODEL from './weights/date.json';
 import TOTAL_MODEL from './weights/total.json';
 
@@ -28,8 +30,7 @@ export function extractReceipt(text: string, options: ExtractOptions): Receipt {
   const totals = findTotals(lines);
   // The total is chosen among every amount by learned weights over its evidence (labels, position, arithmetic).
   const wholeUnits = WHOLE_UNIT.has(currency ?? '');
-  const candidates = totalCandidates(lines, wholeUnits);
-  const ranked = withTip(pickBest(candidates, TOTAL_MODEL), candidates, totals.tip);
+  const ranked = pickBest(totalCandidates(lines, wholeUnits), TOTAL_MODEL);
 
   // The header ends at the first line with a date, an amount or a column header.
   const headerEnd = lines.findIndex((line) => parseDate(line, order) !== null || amountsInLine(line).length > 0 || TABLE_HEADER.test(line));
@@ -40,7 +41,7 @@ export function extractReceipt(text: string, options: ExtractOptions): Receipt {
   const lineItems = findLineItems(lines, itemsStart, totals.blockStart);
   // A payable total printed without its decimal point ("TOTAL PAYABLE 2135") overrules the ranking: only a
   // figure whose digits it shows, from another line or from arithmetic, can be the total.
-  const rankedTotal = ranked?.value ?? null;
+  const rankedTotal = withTip(lines, ranked?.value ?? null);
   const total = !totals.lost || wholeUnits
     ? rankedTotal
     : (totals.total ?? (totals.unread === null ? null : readLostTotal(totals.unread, [rankedTotal, ...itemsSums(lineItems, totals)])));
@@ -61,16 +62,27 @@ export function extractReceipt(text: string, options: ExtractOptions): Receipt {
   };
 }
 
+// A tip the receipt only suggests ("Propina sugerida", "Tip 18% 2.70", "For your convenience") was not paid.
+const SUGGESTED = /SUGGEST|SUGERID|SUGGERIT|SUGESTA|VORSCHLAG|CONSEILL|CONVENIENCE|GUIDE|%/;
+
 /**
  * A tip added to the bill on a card slip ("SALE 63.70" / "GRATUITY 6.30" / "TOTAL 70.00") makes what was paid: where
- * the bill plus the tip is printed as a total, that is the total. Arithmetic, not a learned weight: SROIE's receipts
- * add no tips, so the ranker cannot learn it from them.
+ * the receipt prints one tip, the bill before it and the bill plus the tip as a total after it, that is the total.
+ * Arithmetic, not a learned weight: SROIE's receipts add no tips, so the ranker cannot learn it from them.
  */
-function withTip<T extends TotalCandidate>(ranked: T | null, candidates: readonly T[], tip: number | null): T | null {
-  if (!ranked || !tip || tip <= 0) return ranked;
-  const paid = toMinor(ranked.value) + toMinor(tip);
-  const labelled = (c: T) => c.features.own_total || c.features.own_payable || c.features.own_card || c.features.above_total || c.features.above_payable;
-  return candidates.find((c) => toMinor(c.value) === paid && labelled(c)) ?? ranked;
+function withTip(lines: string[], ranked: number | null): number | null {
+  if (ranked === null) return ranked;
+  const tips = lines.flatMap((line, i) => (labelClasses(line).has('tip') ? [i] : []));
+  if (tips.length !== 1 || SUGGESTED.test(fold(lines[tips[0]!]!))) return ranked;
+  const at = tips[0]!;
+  const tip = amountsInLine(lines[at]!).at(-1);
+  if (!tip || tip <= 0 || !lines.slice(0, at).some((line) => amountsInLine(line).some((v) => toMinor(v) === toMinor(ranked)))) return ranked;
+  const paid = toMinor(ranked) + toMinor(tip);
+  const after = lines.slice(at + 1).find((line) => {
+    const classes = labelClasses(line);
+    return (classes.has('total') || classes.has('payable')) && amountsInLine(line).some((v) => toMinor(v) === paid);
+  });
+  return after === undefined ? ranked : paid / 100;
 }
 
 /** What the items make with and without the tax (and tip, rounding): arithmetic to read a total OCR garbled. */

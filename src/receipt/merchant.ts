@@ -99,11 +99,13 @@ function wordsBesides(line: string, shopWords: boolean): number {
   if (shopWords) rest = rest.replace(EVERY_BUSINESS_WORD, ' ').replace(EVERY_SHOP_WORD, ' ');
   return rest.replace(/\([^)]*\)?|[^\s(]*\)/g, ' ').trim().split(/\s+/).filter((w) => /\p{L}[&+]?\p{L}/u.test(w)).length;
 }
-const OWNED_BY = /\b(owned)\s+by\b|\bdi[mn]iliki(\s+oleh)?\b/i;
+const OWNED_BY = /\bowned\s+by\b|\bdi[mn]iliki(\s+oleh)?\b/i;
 // "Operated by" in the lexicon's languages (folded): the company that runs the shop, and so issues the receipt
 // ("Explotada por:" / "Carburantes Vega Alta, S.L." under a fuel station's brand). Unlike an owner, it is the merchant.
+// A bare "Operator" is a cashier ("Operator: 3"), a network or a tour operator, unless it is a label ending its line.
+const OPERATOR_LABEL = /\bOPERATOR\w*(\s+\p{L}+)?\s*:?\s*$/u;
 const OPERATED_BY =
-  /\b((OPERATED|MANAGED|RUN) BY|BETRIEBEN (VON|DURCH)|BETREIBER(IN)?|EXPLOITEE? PAR|EXPLOITANT|EXPLOTAD[OA] POR|OPERAD[OA] POR|EXPLORAD[OA] POR|GESTIT[OA] DA|GESTORE|AFFILIAT[OA]|FRANCHIS(E|EE|ING)|UITGEBAAT DOOR|PROWADZON[YAE] PRZEZ|OPERATOR\w*|PROVOZOVATEL|PREVADZKOVATEL|UZEMELTETO|OPERAT DE|DRIVS AV|DRIVES AF|DREVET AV|YLLAPITAJA|HALDAJA|APSAIMNIEKOTAJS|UPRAVITELJ|UPRAVLJAVEC|ISLETEN)\b/;
+  /\b((OPERATED|MANAGED|RUN) BY|BETRIEBEN (VON|DURCH)|BETREIBER(IN)?|EXPLOITEE? PAR|EXPLOITANT|EXPLOTAD[OA] POR|OPERAD[OA] POR|EXPLORAD[OA] POR|GESTIT[OA] DA|GESTORE|AFFILIAT[OA]|FRANCHISEE|FRANQUICIAD[OA]|UITGEBAAT DOOR|PROWADZON[YAE] PRZEZ|PROVOZOVATEL|PREVADZKOVATEL|UZEMELTETO|OPERAT DE|DRIVS AV|DRIVES AF|DREVET AV|YLLAPITAJA|HALDAJA|APSAIMNIEKOTAJS|UPRAVITELJ|UPRAVLJAVEC|ISLETEN)\b/;
 // A bracket or a quote opened and not closed: `UAB „Miesto ir kaimo` goes on to `prekybos namai“` (its „ may read as a comma).
 const OPEN_QUOTE = /(?:^|\s)[„“"](?=\p{L})[^"“”]*$/u;
 const COMMA_QUOTE = /(?:^|\s),(?=\p{L})[^"“”]*$/u;
@@ -176,7 +178,11 @@ export function findMerchant(lines: string[], headerEnd: number, isOther: (line:
     next++;
   }
   name = correctFromEchoes(cutAfterLegalForm(closeBrackets(name)), [...lines.slice(0, first), ...lines.slice(next)]);
-  const company = operatorCompany(lines, isOther) ?? (hasLegalForm(name) ? undefined : companyBelow(lines, next, header.slice(0, next), isOther));
+  // A header name with its legal form is the company (unless it is the operator line itself); else one an operator
+  // line or the footer names.
+  const operator = operatorCompany(lines, isOther);
+  const named = operator !== undefined && (!hasLegalForm(name) || fold(name).includes(fold(operator)));
+  const company = named ? operator : hasLegalForm(name) ? undefined : companyBelow(lines, next, header.slice(0, next), isOther);
   return { name: company ?? (name || null), address: findAddress(lines.slice(next, next + 6)) };
 }
 
@@ -187,12 +193,15 @@ export function findMerchant(lines: string[], headerEnd: number, isOther: (line:
  */
 function operatorCompany(lines: string[], isOther: (line: string) => boolean): string | undefined {
   const found = new Set<string>();
+  const company = (text: string) => /\p{L}{2}/u.test(withoutForms(tidyName(text))) && hasLegalForm(tidyName(text)) && isNameCandidate(text, isOther) && !isAddress(text);
   lines.forEach((line, i) => {
-    const match = OPERATED_BY.exec(foldKeepingLength(line));
+    const folded = foldKeepingLength(line);
+    const match = OPERATED_BY.exec(folded) ?? OPERATOR_LABEL.exec(folded);
     if (!match) return;
     const rest = line.slice(match.index + match[0].length).replace(/^[\s:.-]+/, '');
-    const company = [rest, lines[i + 1] ?? ''].find((text) => /\p{L}{2}/u.test(withoutForms(tidyName(text))) && hasLegalForm(tidyName(text)) && isNameCandidate(text, isOther) && !isAddress(text));
-    if (company) found.add(cleanName(company));
+    // The next line only under a label that ends its line, and not another label's value ("Casa de marcat: X SRL").
+    const next = lines[i + 1] ?? '';
+    if (/\p{L}/u.test(rest) ? company(rest) : company(next) && !KEY_VALUE.test(next) && !OWNED_BY.test(next)) found.add(cleanName(/\p{L}/u.test(rest) ? rest : next));
   });
   return found.size === 1 ? [...found][0] : undefined;
 }

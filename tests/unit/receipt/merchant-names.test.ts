@@ -259,3 +259,13 @@ describe('the company an "operated by" line names', () => {
     expect(merchant('SANYA BOOK SHOP', 'OWNED BY :', 'SANYA HOLDINGS SDN BHD', '05/03/2024', 'TOTAL 12.00')).toBe('SANYA BOOK SHOP');
   });
 });
+
+describe('operator lines that name no merchant', () => {
+  const merchant = (...lines: string[]) => extractReceipt(lines.join('\n'), { dateOrder: 'auto' }).merchantName;
+
+  it("takes no network's or till maker's company over the shop's", () => {
+    expect(merchant('Zabka Polska sp. z o.o.', 'ul. Krucza 5, Poznań', 'Doładowanie 50,00', 'Operator: Orange Polska S.A.', '05.03.2024 10:12', 'SUMA PLN 50,00')).toBe('Zabka Polska sp. z o.o.');
+    expect(merchant('CORNER NEWS', '12 High Street', 'MOBILE TOPUP 10.00', 'Network operator: EE Ltd', '05/03/2024 10:12', 'TOTAL 10.00')).toBe('CORNER NEWS');
+    expect(merchant('S.C. ALFA COM S.R.L.', 'Str. Mare 5, Cluj', 'Operator: 3', 'Casa de marcat: Datecs SRL', '05.03.2024 10:12', 'TOTAL 12,00')).toBe('S.C. ALFA COM S.R.L.');
+  });
+});

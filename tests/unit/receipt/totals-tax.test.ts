@@ -112,5 +112,9 @@ describe('a tip added on the card slip', () => {
   it('leaves the total alone where the tip is not added to a printed total', () => {
     // "Tip suggestions" print no paid amount; the bill is the total.
     expect(total('CAFE ROSA', 'Latte 4.00', 'TOTAL 4.00', 'Tip 10% 0.40', 'Tip 20% 0.80')).toBe(4);
+    expect(total('TAQUERIA SOL', 'TACOS 250.00', 'TOTAL $250.00', 'Propina sugerida: $25.00', 'Total sugerido: $275.00')).toBe(250);
+    expect(total('BISTRO', 'PASTA 15.00', 'TOTAL $15.00', 'For your convenience:', 'Tip 18% 2.70', 'Total 17.70')).toBe(15);
+    // A card line that pays more than the total (cash back) is no tipped total.
+    expect(total('DINER', 'SUBTOTAL 12.00', 'TIP 3.00', 'TOTAL 15.00', 'CARD 18.00')).toBe(15);
   });
 });

@@ -56,6 +56,9 @@ const EXCLUSIVE = /\b(EXCL?|EXCLUSIVE|EXCLUDING|EXKL|HT|BEFORE|NETTO|NET|SANS|SI
 // "Ukupno HRK (1 EUR = 7,53450) 681,87", "Total USD @ 1 EUR = 1.08": a line that states an exchange rate gives the sum in another currency.
 const EXCHANGE_RATE = new RegExp(`(?<![\\d.,])1\\s*(?:${CURRENCY_CODE.source}|[€$£])\\s*=\\s*\\d`, 'u');
 
+// A company's share capital printed in its header ("NIF 509876123 Cap.Soc. 2.500.000 EUR", "Stammkapital 25.000 EUR").
+const SHARE_CAPITAL = /\b(CAP(ITAL)?\.? ?SOC(IAL)?\.?|SHARE CAPITAL|CAPITAL SOCIAL|CAPITALE SOCIALE|STAMMKAPITAL|GRUNDKAPITAL|KAPITAL ZAKLADOWY|ZAKLADNI KAPITAL|ZAKLADNE IMANIE|JEGYZETT TOKE|ALAPTOKE|CAPITAL SOCIAL SUBSCRIS|AKTIEKAPITAL|AKSJEKAPITAL|OSAKEPAAOMA|OSAKAPITAL|PAMATKAPITALS|IKAPITALAS|TEMELJNI KAPITAL|OSNOVNI KAPITAL|SERMAYE)\b/;
+
 interface LineInfo {
   inclusive: boolean;
   exclusive: boolean;
@@ -93,7 +96,7 @@ export function totalCandidates(lines: string[], wholeUnits = false): TotalCandi
   wholeUnits ||= !lines.some((line) => amountsInLine(line).length > 0);
   // In whole units every integer looks like money: a tax, registration or receipt number's line holds none, nor does a run of ten digits.
   const money = (line: string, classes: Set<LabelClass>) =>
-    (wholeUnits && (classes.has('taxId') || classes.has('document') || classes.has('date')) && amountsInLine(line).length === 0) || EXCHANGE_RATE.test(line)
+    (wholeUnits && (classes.has('taxId') || classes.has('document') || classes.has('date')) && amountsInLine(line).length === 0) || EXCHANGE_RATE.test(line) || SHARE_CAPITAL.test(fold(line))
       ? []
       : moneyOnLine(line, wholeUnits).filter((v) => !wholeUnits || Math.abs(v) < 1e10);
   const infos: LineInfo[] = lines.map((line) => ({ inclusive: INCLUSIVE.test(fold(line)), exclusive: EXCLUSIVE.test(fold(line)), classes: labelClasses(line), amounts: money(line, labelClasses(line)), percent: /%/.test(line) }));

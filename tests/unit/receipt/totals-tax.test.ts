@@ -118,3 +118,11 @@ describe('a tip added on the card slip', () => {
     expect(total('DINER', 'SUBTOTAL 12.00', 'TIP 3.00', 'TOTAL 15.00', 'CARD 18.00')).toBe(15);
   });
 });
+
+describe("a company's share capital", () => {
+  it('is no amount of the receipt', () => {
+    const total = (...lines: string[]) => extractReceipt(lines.join('\n'), { dateOrder: 'auto' }).total;
+    expect(total('MERCADO DA PRAÇA, S.A.', 'NIF 501234567 Cap.Soc. 2.500.000 EUR', 'Pão 1,20', 'Leite 0,89', 'TOTAL 2,09')).toBe(2.09);
+    expect(total('BAUMARKT NORD GmbH', 'Stammkapital 25.000 EUR', 'Schrauben 3,49', 'SUMME 3,49')).toBe(3.49);
+  });
+});

@@ -9,5 +9,8 @@ const POSTCODE = /\b\d{4} ?[A-Z]{2}\s+\p{Lu}|\b\d{4}-\d{3}\s+\p{Lu}\p{Ll}/u;
 
 export const looksLikeAddress = (line: string) => ADDRESS.test(line) || POSTCODE.test(line);
 
+/** A Dutch or Portuguese postcode before its town: an address line, whatever shop word its street has ("Markt 1"). */
+export const hasTownPostcode = (line: string) => POSTCODE.test(line);
+
 /** The line without a Dutch postcode's letters, which can read as a legal form ("3811 CV Amersfoort" is no C.V.). */
 export const withoutPostcodeLetters = (line: string) => line.replace(/\b(\d{4}) ?[A-Z]{2}(?=\s+\p{Lu})/gu, '$1');

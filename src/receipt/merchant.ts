@@ -3,7 +3,7 @@ import { fold, foldKeepingLength } from './fold';
 import { labelClasses } from './label-match';
 import { LEGAL_FORMS, SHOP_WORDS } from './lexicon';
 import { cutAfterLegalForm, foldedWithoutForms, formLetters, hasLegalForm, legalFormEnd, phrasePattern, withoutForms } from './legal-forms';
-import { ADDRESS, looksLikeAddress, withoutPostcodeLetters } from './address';
+import { ADDRESS, hasTownPostcode, looksLikeAddress, withoutPostcodeLetters } from './address';
 import { correctFromEchoes } from './name-echoes';
 import { correctNameWords } from './name-words';
 
@@ -91,7 +91,9 @@ function isNameCandidate(line: string, notName: (line: string) => boolean): bool
   return !NOT_NAME_CLASSES.some((c) => classes.has(c));
 }
 
-const isAddress = (line: string) => looksLikeAddress(line) && !hasSuffix(withoutPostcodeLetters(line).replace(ADDRESS, ''));
+// A line with a postcode before its town is a name only with a legal form: its street may hold a shop word ("Markt 1").
+const namesBusiness = (line: string) => (hasTownPostcode(line) ? hasLegalForm(withoutPostcodeLetters(line)) : hasSuffix(line));
+const isAddress = (line: string) => looksLikeAddress(line) && !namesBusiness(line.replace(ADDRESS, ''));
 
 /** How many words the line has besides its legal forms (and business words, with `shopWords`); initials like "K&L" are a word. */
 function wordsBesides(line: string, shopWords: boolean): number {
@@ -131,7 +133,7 @@ export function findMerchant(lines: string[], headerEnd: number, isOther: (line:
   // to the first date or column header after a line that could be a name, ten lines at most.
   const window = lines.slice(0, 10);
   const hasAmount = (line: string) => /\d[.,]\d{2}(?!\d)/.test(line) && !hasLegalForm(line);
-  const candidate = (line: string) => !hasAmount(line) && isNameCandidate(line, isOther) && !(isAddress(line) && !hasSuffix(withoutPostcodeLetters(line)));
+  const candidate = (line: string) => !hasAmount(line) && isNameCandidate(line, isOther) && !(isAddress(line) && !namesBusiness(line));
   const firstName = window.findIndex(candidate);
   const end = firstName === -1 ? 0 : Math.max(firstName + 1, headerEnd > firstName ? headerEnd : window.length);
   const header = window.slice(0, end);

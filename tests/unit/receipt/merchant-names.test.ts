@@ -236,6 +236,8 @@ describe('ordinary receipts the rules for other layouts must leave alone', () =>
 
   it("takes a Dutch postcode's letters for no legal form ('3811 CV' is no C.V.)", () => {
     expect(read('Welkom bij', 'SUPERMARKT DE LINDE', 'Dorpsstraat 12,3811 CV Amersfoort', '05-03-2024 10:12', 'TOTAAL 12,00').merchantName).toBe('SUPERMARKT DE LINDE');
+    expect(read('HEMA', 'Markt 1, 5611 CV Eindhoven', '05-03-2024 10:12', 'TOTAAL 12,00').merchantName).toBe('HEMA');
+    expect(read('ALBERT HEIJN', 'MARKT 1, 5611 NV EINDHOVEN', '05-03-2024 10:12', 'TOTAAL 12,00').merchantName).toBe('ALBERT HEIJN');
   });
 
   it('joins no line after a stray comma, and takes no phone number for an address', () => {

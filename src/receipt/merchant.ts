@@ -184,8 +184,26 @@ export function findMerchant(lines: string[], headerEnd: number, isOther: (line:
   // line or the footer names.
   const operator = operatorCompany(lines, isOther);
   const named = operator !== undefined && (!hasLegalForm(name) || fold(name).includes(fold(operator)));
-  const company = named ? operator : hasLegalForm(name) ? undefined : companyBelow(lines, next, header.slice(0, next), isOther);
+  const company = named ? operator : hasLegalForm(name) ? undefined : (ownLegalName(lines, name, isOther) ?? companyBelow(lines, next, header.slice(0, next), isOther));
   return { name: company ?? (name || null), address: findAddress(lines.slice(next, next + 6)) };
+}
+
+const nameWords = (text: string) => foldedWithoutForms(cleanName(text)).replace(/[^\p{L}\d]+/gu, ' ').trim();
+
+/**
+ * The shop's own name with a legal form, printed anywhere, even on an owner's line ("Banh Mi Cafe" / "Dimiliki: Banh
+ * Mi Cafe Sdn Bhd"): that is the company, the same business. An owner of another name ("SANYU SUPPLY SDN BHD" under
+ * "SANYU STATIONERY SHOP") is not.
+ */
+function ownLegalName(lines: string[], name: string, isOther: (line: string) => boolean): string | undefined {
+  const own = nameWords(name);
+  if (!own) return undefined;
+  for (const line of lines) {
+    const owner = OWNED_BY.exec(line);
+    const text = owner ? line.slice(owner.index + owner[0].length).replace(/^[\s:.-]+/, '') : line;
+    if (hasLegalForm(tidyName(text)) && isNameCandidate(text, isOther) && nameWords(text) === own) return cleanName(text);
+  }
+  return undefined;
 }
 
 /**

@@ -271,3 +271,12 @@ describe('operator lines that name no merchant', () => {
     expect(merchant('S.C. ALFA COM S.R.L.', 'Str. Mare 5, Cluj', 'Operator: 3', 'Casa de marcat: Datecs SRL', '05.03.2024 10:12', 'TOTAL 12,00')).toBe('S.C. ALFA COM S.R.L.');
   });
 });
+
+describe("the shop's own name with a legal form", () => {
+  const merchant = (...lines: string[]) => extractReceipt(lines.join('\n'), { dateOrder: 'auto' }).merchantName;
+
+  it('is the merchant wherever it is printed, on an owner\'s line too, but an owner of another name is not', () => {
+    expect(merchant('Kopi Pagi', 'Dimiliki oleh: Kopi Pagi Sdn Bhd 123456-X', 'No. 5 Jalan Mawar', '05/03/2024', 'TOTAL 5.00')).toBe('Kopi Pagi Sdn Bhd');
+    expect(merchant('KOPI PAGI STATIONERY', 'Owned By :', 'KOPI PAGI HOLDINGS SDN BHD', '05/03/2024', 'TOTAL 5.00')).toBe('KOPI PAGI STATIONERY');
+  });
+});

@@ -33,6 +33,8 @@ const REG_LINE = /^[([]?\s*(co\.?\s*(reg|no)\.?\s*:?\s*|company\s*no\.?\s*:?\s*)
 function tidyName(line: string): string {
   return correctNameWords(formLetters(line.replace(LEADING_CODE, '').replace(REG_NUMBER, '')))
     .replace(/[\s,;]+$/, '')
+    // A lone 8 between two words of a name is an ampersand OCR closed ("STATIONERY 8 BOOKS").
+    .replace(/(?<=\p{L}{2}) 8 (?=\p{L}{2})/gu, ' & ')
     // The low opening quote of „Name“ and „Name” (Baltic, Polish, Czech, German) reads as a comma before the name.
     .replace(/(^|\s),(?=\p{L}[^,]*["“”])/gu, '$1„')
     .replace(REG_TAIL, '')

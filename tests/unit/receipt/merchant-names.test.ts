@@ -64,6 +64,12 @@ describe('OCR slips in shop names', () => {
     expect(correctNameWords('MIMI CART')).toBe('MIMI CART');
   });
 
+  it('reads a lone 8 between two words of a name as the ampersand OCR closed, and keeps other numbers', () => {
+    const name = (...lines: string[]) => extractReceipt([...lines, '05/03/2024', 'TOTAL 5.00'].join('\n'), { dateOrder: 'auto' }).merchantName;
+    expect(name('KIM LEE STATIONERY 8 BOOKS')).toBe('KIM LEE STATIONERY & BOOKS');
+    expect(name('RESTORAN 88 SELERA')).toBe('RESTORAN 88 SELERA');
+  });
+
   it('joins a known word OCR split in two', () => {
     expect(correctNameWords('PINE STATIONER Y & GIFTS')).toBe('PINE STATIONERY & GIFTS');
     expect(correctNameWords('ACE PRINTING A ONE')).toBe('ACE PRINTING A ONE');

@@ -11,6 +11,8 @@ export const looksLikeAddress = (line: string) => ADDRESS.test(line) || POSTCODE
 
 /** A Dutch or Portuguese postcode before its town: an address line, whatever shop word its street has ("Markt 1"). */
 export const hasTownPostcode = (line: string) => POSTCODE.test(line);
+/** Where that postcode starts on the line (-1 where there is none). */
+export const townPostcodeAt = (line: string) => line.search(POSTCODE);
 
 /** The line without a Dutch postcode's letters, which can read as a legal form ("3811 CV Amersfoort" is no C.V.). */
 export const withoutPostcodeLetters = (line: string) => line.replace(/\b(\d{4}) ?[A-Z]{2}(?=\s+\p{Lu})/gu, '$1');

@@ -3,7 +3,7 @@ import { fold, foldKeepingLength } from './fold';
 import { labelClasses } from './label-match';
 import { LEGAL_FORMS, SHOP_WORDS } from './lexicon';
 import { cutAfterLegalForm, foldedWithoutForms, formLetters, hasLegalForm, legalFormEnd, phrasePattern, withoutForms } from './legal-forms';
-import { ADDRESS, hasTownPostcode, looksLikeAddress, withoutPostcodeLetters } from './address';
+import { ADDRESS, hasTownPostcode, looksLikeAddress, townPostcodeAt, withoutPostcodeLetters } from './address';
 import { correctFromEchoes } from './name-echoes';
 import { correctNameWords } from './name-words';
 
@@ -33,8 +33,6 @@ const REG_LINE = /^[([]?\s*(co\.?\s*(reg|no)\.?\s*:?\s*|company\s*no\.?\s*:?\s*)
 function tidyName(line: string): string {
   return correctNameWords(formLetters(line.replace(LEADING_CODE, '').replace(REG_NUMBER, '')))
     .replace(/[\s,;]+$/, '')
-    // A lone 8 between two words of a name is an ampersand OCR closed ("STATIONERY 8 BOOKS").
-    .replace(/(?<=\p{L}{2}) 8 (?=\p{L}{2})/gu, ' & ')
     // The low opening quote of „Name“ and „Name” (Baltic, Polish, Czech, German) reads as a comma before the name.
     .replace(/(^|\s),(?=\p{L}[^,]*["“”])/gu, '$1„')
     .replace(REG_TAIL, '')
@@ -93,8 +91,9 @@ function isNameCandidate(line: string, notName: (line: string) => boolean): bool
   return !NOT_NAME_CLASSES.some((c) => classes.has(c));
 }
 
-// A line with a postcode before its town is a name only with a legal form: its street may hold a shop word ("Markt 1").
-const namesBusiness = (line: string) => (hasTownPostcode(line) ? hasLegalForm(withoutPostcodeLetters(line)) : hasSuffix(line));
+// A line with a postcode before its town is a name only with a legal form, or a shop word and no house number before
+// the postcode: its street may hold a shop word ("Markt 1, 5611 CV Eindhoven"), a name does not ("Bakkerij de Bie, 5611 CV …").
+const namesBusiness = (line: string) => (hasTownPostcode(line) ? hasLegalForm(withoutPostcodeLetters(line)) || (hasSuffix(line) && !/\d/.test(line.slice(0, townPostcodeAt(line)))) : hasSuffix(line));
 const isAddress = (line: string) => looksLikeAddress(line) && !namesBusiness(line.replace(ADDRESS, ''));
 
 /** How many words the line has besides its legal forms (and business words, with `shopWords`); initials like "K&L" are a word. */

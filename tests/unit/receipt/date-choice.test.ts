@@ -31,6 +31,13 @@ describe('the purchase date among several printed dates', () => {
     expect(date('GIFT CARD', 'BALANCE 20.00', 'Expires 31/12/2025')).toBeNull();
   });
 
+  it('keeps the only date under a footer that says next time, valid or since, and a sale date that names a collection', () => {
+    for (const footer of ['Thank you, see you next time!', 'Ticket no válido como factura', 'Bis zum nächsten Mal!', 'Family run since 1952', 'Exchanges only with a valid receipt'])
+      expect(date('SHOP', 'X 1.00', 'TOTAL 1.00', footer, '05/03/2024 10:12'), footer).toBe('2024-03-05');
+    expect(date('Neste Lahti 05.03.2024 10:12', 'Diesel 40,00', 'YHTEENSÄ 40,00')).toBe('2024-03-05');
+    expect(date('SHOP', 'Click & collect order paid 05/03/2024 10:12', 'X 1.00', 'TOTAL 1.00', 'Member no 12345 joined 01/01/2020')).toBe('2024-03-05');
+  });
+
   it("takes an invoice's date over an order's printed twice", () => {
     expect(date('WEBSHOP', 'Order 123 of 01/03/2024', 'Order date: 01/03/2024', 'Invoice date: 05/03/2024', 'X 10.00', 'TOTAL 10.00')).toBe('2024-03-05');
   });

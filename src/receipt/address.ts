@@ -9,9 +9,7 @@ const POSTCODE = /\b\d{4} ?[A-Z]{2}\s+\p{Lu}|\b\d{4}-\d{3}\s+\p{Lu}\p{Ll}/u;
 
 export const looksLikeAddress = (line: string) => ADDRESS.test(line) || POSTCODE.test(line);
 
-/** A Dutch or Portuguese postcode before its town: an address line, whatever shop word its street has ("Markt 1"). */
-export const hasTownPostcode = (line: string) => POSTCODE.test(line);
-/** Where that postcode starts on the line (-1 where there is none). */
+/** Where a Dutch or Portuguese postcode before its town starts on the line (-1 where there is none). */
 export const townPostcodeAt = (line: string) => line.search(POSTCODE);
 
 /** The line without a Dutch postcode's letters, which can read as a legal form ("3811 CV Amersfoort" is no C.V.). */

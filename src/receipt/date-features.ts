@@ -8,7 +8,8 @@
  */
 import { damagedDateIn, datesIn, TIME, type DateOrder, type PrintedDate } from './dates';
 import { fold } from './fold';
-import { labelClasses } from './label-match';
+import { labelClasses, labelsIn } from './label-match';
+import { noEvidence } from './ranker';
 
 export const DATE_FEATURES = [
   'own_date_label',
@@ -39,7 +40,8 @@ const NOT_PURCHASE =
   /\b(EXP(IRY|IRES|\.)?|VALID|BEST BEFORE|DUE|BORN|DOB|WARRANTY|GUARANTEE|RETURN BY|ZARUKA|ZARUKU|ZARUKY|GARANCIA|GARANTIE|GARANTIA|GARANZIA|GWARANCJA|JAMSTVO|GARANTI|TAKUU|GARANTII|GULTIG|MHD|HALTBAR|VALABLE|EXPIRE|VALIDO|VALIDA|SCADENZA|VENCIMENTO|GELDIG|WAZN[EY]|PLATNOST|PLATNE|ERVENYES|LEJAR|VALABIL|GILTIG|BAST FORE|GYLDIG|HOLDBAR|VOIMASSA|PARASTA ENNEN|KEHTIB|PARIM ENNE|DERIGS|LIDZ|GALIOJA|VRIJEDI|VELJA\w*|GECERLI|SON KULLANMA|HAN SU DUNG|HAN DUNG|VALID UNTIL|BALIDO|(MEMBER|CUSTOMER|KUNDE|MITGLIED|CLIENT|CLIENTE|SOCIO|KLANT|KLIENT) (SINCE|SEIT|DEPUIS|DESDE|DAL|SINDS|OD)|NEXT (APPOINTMENT|SERVICE|VISIT|INSPECTION|DUE)|NACHSTE[NR]? (TERMIN|INSPEKTION|WARTUNG|SERVICE)|PROCHAIN (RENDEZ-VOUS|RDV|CONTROLE|ENTRETIEN)|PROXIMA (CITA|REVISION|VISITA)|PROSSIM[OA] (APPUNTAMENTO|CONTROLLO|TAGLIANDO)|VOLGENDE (AFSPRAAK|BEURT|ONDERHOUD)|NASTEPN\w* (WIZYTA|PRZEGLAD)|SEURAAVA (HUOLTO|KAYNTI))\b/;
 
 // The dates of another event than the sale: an order, a prescription, a deposit voucher, a car park's entry, a hotel
-// stay's arrival, a pickup, delivery, appointment or show. The receipt is dated when it is issued; one of these is its date only where it prints no other.
+// stay's arrival, a pickup, delivery, appointment or show. The receipt is dated when it is issued; one of these is its
+// date only where it prints no other.
 const OTHER_EVENT =
   /\b(ORDER DATE|DATE ORDERED|ARRIVAL|ARRIVEE|ANKUNFT|ANREISE|LLEGADA|ARRIVO|CHEGADA|AANKOMST|PRZYJAZD|PRICHOD|PRIJEZD|ERKEZES|SOSIRE|ANKOMST|SAAPUMINEN|SAABUMINE|IERASANAS|ATVYKIMAS|DOLAZAK|PRIHOD|BESTELLDATUM|DATE DE COMMANDE|FECHA (DE|DEL) PEDIDO|DATA DO PEDIDO|DATA (DELL')?ORDINE|BESTELDATUM|ORDERDATUM|DATA ZAMOWIENIA|DATUM OBJEDNAVKY|DATUM NARUDZBE|RENDELES DATUMA|DATA COMENZII|BESTILLINGSDATO|TILAUSPAIVA|TELLIMUSE KUUPAEV|PASUTIJUMA DATUMS|UZSAKYMO DATA|PRESCRI\w*|REZEPT\w*|ORDONNANCE|RICETTA|RECETA|RECEITA|RECEPT[AOEU]?|RECEPTE|RECEPTO|RETSEPT\w*|RESEPT\w*|VENY|RETETA|EINFAHRT|LEERGUTBON|PICK ?UP|READY|DELIVER\w*|APPOINTMENT|SHOW(ING|TIME)?|PERFORMANCE|ABHOLUNG|ABHOLBEREIT|LIEFER\w*|TERMIN|VORSTELLUNG|RETRAIT|A RETIRER|LIVRAISON|RENDEZ-VOUS|SEANCE|RECOGIDA|CITA|SESION|FUNCION|RITIRO|CONSEGNA|APPUNTAMENTO|SPETTACOLO|OPHALEN|BEZORG\w*|AFSPRAAK|VOORSTELLING|ODBIOR|DOSTAWA|WIZYTA|SEANS|VYZVEDNUTI|DORUCENI|VYZDVIHNUTIE|DORUCENIE|ATVETEL|KISZALLITAS|RIDICARE|LIVRARE|HAMTNING|LEVERANS|FORESTALLNING|AFHENTNING|FORESTILLING|HENTING|NOUTO|TOIMITUS|NAYTOS|ETENDUS|PIEGADE|ATSIEMIMAS|PRISTATYMAS|PREUZIMANJE|DOSTAVA|PREVZEM|TESLIMAT)\b/;
 
@@ -76,45 +78,46 @@ const SALE_WORD =
 
 /** A word of three letters or more before the date on its line that is not a date label, a weekday or a time word. */
 function wordBefore(line: string, date: PrintedDate): boolean {
-  const before = line.slice(0, date.index);
-  if (saleLabelled(before)) return false;
-  return fold(before)
+  if (saleLabelledBefore(line, date) || labelsIn(line).some((m) => m.cls === 'date' && m.start < date.index)) return false;
+  return fold(line.slice(0, date.index))
     .split(/[^\p{L}]+/u)
     .some((word) => word.length >= 3 && !PLAIN_BEFORE.test(word));
 }
 
-const saleLabelled = (text: string) => labelClasses(text).has('date') || SALE_WORD.test(fold(text));
+/** A word of the sale before the date on its line ("Sold 05/03/2024"). */
+const saleLabelledBefore = (line: string, date: PrintedDate) => SALE_WORD.test(fold(line.slice(0, date.index)));
 
 interface Occurrence {
   line: number;
   printed: PrintedDate;
+  /** The line's first date, which a label before it describes ("Arrival 01.03 Departure 04.03"). */
   own: boolean;
   above: LineEvidence | null;
+  /** An event's word before it on its line ("Arrivée 01.03.2024") or on the label above; one after it is another's. */
+  otherEvent: boolean;
 }
 
 export function dateCandidates(lines: string[], order: DateOrder): DateCandidate[] {
   const evidence = lines.map((line) => evidenceOf(line, order));
   const n = Math.max(1, lines.length - 1);
-  const occurrences: (Occurrence & { otherEvent: boolean })[] = [];
+  const occurrences: Occurrence[] = [];
   evidence.forEach((info, i) => {
     const above = i > 0 && evidence[i - 1]!.labelOnly ? evidence[i - 1]! : null;
     if (info.notPurchase || above?.notPurchase) return;
-    // On a line of two dates ("Arrival 01.03 Departure 04.03"), a label before the first describes the first.
-    // The event's word comes before its date ("Arrivée 01.03.2024"); one after it ("Fecha 05/03/2024 10:12 Cita") is another's.
     info.dates.forEach((printed, k) => occurrences.push({ line: i, printed, own: k === 0, above, otherEvent: OTHER_EVENT.test(fold(lines[i]!.slice(0, printed.index))) || !!above?.otherEvent }));
   });
   const sale = occurrences.some((o) => !o.otherEvent) ? occurrences.filter((o) => !o.otherEvent) : occurrences;
 
   const byDate = new Map<string, { at: number[]; f: Record<DateFeature, number> }>();
   for (const { line, printed, own, above } of sale) {
-    const entry = byDate.get(printed.date) ?? { at: [], f: Object.fromEntries(DATE_FEATURES.map((name) => [name, 0])) as Record<DateFeature, number> };
+    const entry = byDate.get(printed.date) ?? { at: [], f: noEvidence(DATE_FEATURES) };
     const f = entry.f;
     entry.at.push(line);
     const mark = (name: DateFeature, on: boolean) => {
       if (on) f[name] = 1;
     };
     // A date label on the line or a word of the sale before it ("Sold 05/03/2024"); a label alone on the line above.
-    mark('own_date_label', (evidence[line]!.dateLabel || SALE_WORD.test(fold(lines[line]!.slice(0, printed.index)))) && own);
+    mark('own_date_label', (evidence[line]!.dateLabel || saleLabelledBefore(lines[line]!, printed)) && own);
     mark('above_date_label', !!above?.dateLabel);
     mark('word_before', wordBefore(lines[line]!, printed));
     mark('time_beside', timeBeside(lines[line]!, printed));

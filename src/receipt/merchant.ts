@@ -3,7 +3,7 @@ import { fold, foldKeepingLength } from './fold';
 import { labelClasses } from './label-match';
 import { LEGAL_FORMS, SHOP_WORDS } from './lexicon';
 import { cutAfterLegalForm, foldedWithoutForms, formLetters, hasLegalForm, legalFormEnd, phrasePattern, withoutForms } from './legal-forms';
-import { ADDRESS, hasTownPostcode, looksLikeAddress, townPostcodeAt, withoutPostcodeLetters } from './address';
+import { ADDRESS, looksLikeAddress, townPostcodeAt, withoutPostcodeLetters } from './address';
 import { correctFromEchoes } from './name-echoes';
 import { correctNameWords } from './name-words';
 
@@ -93,7 +93,10 @@ function isNameCandidate(line: string, notName: (line: string) => boolean): bool
 
 // A line with a postcode before its town is a name only with a legal form, or a shop word and no house number before
 // the postcode: its street may hold a shop word ("Markt 1, 5611 CV Eindhoven"), a name does not ("Bakkerij de Bie, 5611 CV …").
-const namesBusiness = (line: string) => (hasTownPostcode(line) ? hasLegalForm(withoutPostcodeLetters(line)) || (hasSuffix(line) && !/\d/.test(line.slice(0, townPostcodeAt(line)))) : hasSuffix(line));
+const namesBusiness = (line: string) => {
+  const postcode = townPostcodeAt(line);
+  return postcode === -1 ? hasSuffix(line) : hasLegalForm(withoutPostcodeLetters(line)) || (hasSuffix(line) && !/\d/.test(line.slice(0, postcode)));
+};
 const isAddress = (line: string) => looksLikeAddress(line) && !namesBusiness(line.replace(ADDRESS, ''));
 
 /** How many words the line has besides its legal forms (and business words, with `shopWords`); initials like "K&L" are a word. */
@@ -199,7 +202,10 @@ const nameWords = (text: string) => foldedWithoutForms(cleanName(text)).replace(
 function ownLegalName(lines: string[], name: string, isOther: (line: string) => boolean): string | undefined {
   const own = nameWords(name);
   if (!own) return undefined;
+  // Only a line that prints the name's longest word is read closely: the check below runs the name corrections.
+  const longest = own.split(' ').reduce((a, b) => (b.length > a.length ? b : a));
   for (const line of lines) {
+    if (!foldKeepingLength(line).includes(longest)) continue;
     const owner = OWNED_BY.exec(line);
     const text = owner ? line.slice(owner.index + owner[0].length).replace(/^[\s:.-]+/, '') : line;
     if (hasLegalForm(tidyName(text)) && isNameCandidate(text, isOther) && nameWords(text) === own) return cleanName(text);

@@ -5,6 +5,11 @@ export interface RankerWeights {
   weights: Record<string, number>;
 }
 
+/** A candidate's evidence before any is found: every feature the ranker knows, at 0. */
+export function noEvidence<F extends string>(features: readonly F[]): Record<F, number> {
+  return Object.fromEntries(features.map((name) => [name, 0])) as Record<F, number>;
+}
+
 export function scoreOf(features: Record<string, number>, model: RankerWeights): number {
   let score = 0;
   for (const [name, value] of Object.entries(features)) score += (model.weights[name] ?? 0) * value;

@@ -7,6 +7,7 @@ import { amountsInLine, toMinor, wholeAmountsInLine } from './amounts';
 import { CURRENCY_CODE, CURRENCY_CODES } from './currency';
 import { fold } from './fold';
 import { labelClasses, type LabelClass } from './label-match';
+import { noEvidence } from './ranker';
 
 // Strongest first: an amount printed under several labels is described by the strongest ("TOTAL" over "SUBTOTAL").
 const CLASSES: readonly LabelClass[] = ['payable', 'total', 'subtotal', 'card', 'cash', 'tendered', 'change', 'tax', 'rounding', 'discount', 'count', 'tip', 'taxId', 'date', 'document'];
@@ -143,7 +144,7 @@ export function totalCandidates(lines: string[], wholeUnits = false): TotalCandi
 
   const eq = (minor: number, target: number | null) => (target !== null && minor === target ? 1 : 0);
   return [...byValue].map(([minor, e]) => {
-    const f = Object.fromEntries(TOTAL_FEATURES.map((name) => [name, 0])) as Record<TotalFeature, number>;
+    const f = noEvidence(TOTAL_FEATURES);
     const strongest = CLASSES.find((c) => e.own.has(c));
     if (strongest) f[`own_${strongest}` as TotalFeature] = 1;
     for (const c of ALSO) f[`also_${c}` as TotalFeature] = e.own.has(c) && strongest !== c ? 1 : 0;
